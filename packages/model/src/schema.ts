@@ -1,0 +1,245 @@
+/**
+ * The jxmb document model, defined schema-first with TypeBox: each constant
+ * is a JSON Schema and its `Static` type is the TypeScript type, so the two
+ * cannot drift. Every node carries `type` and `position`, after unist.
+ */
+import { Type, type Static, type TSchema } from '@sinclair/typebox'
+
+export const FORMAT_VERSION = '1.0.0'
+export const DOCUMENT_SCHEMA_ID = 'https://jxmb.dev/schema/document-1.json'
+export const BATCH_SCHEMA_ID = 'https://jxmb.dev/schema/batch-1.json'
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
+
+/** A place in the source text (1-based line and column, as unist). */
+export const Point = Type.Object(
+  { line: Type.Integer({ minimum: 1 }), column: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+)
+export type Point = Static<typeof Point>
+
+/**
+ * Where a node came from. Text input gives `start`/`end` lines; docx input
+ * gives the block index, and table row / cell / paragraph indices (0-based).
+ */
+export const Position = Type.Object(
+  {
+    start: Type.Optional(Point),
+    end: Type.Optional(Point),
+    block: Type.Optional(Type.Integer({ minimum: 0 })),
+    row: Type.Optional(Type.Integer({ minimum: 0 })),
+    cell: Type.Optional(Type.Integer({ minimum: 0 })),
+    paragraph: Type.Optional(Type.Integer({ minimum: 0 })),
+  },
+  { additionalProperties: false },
+)
+export type Position = Static<typeof Position>
+
+export const Severity = Type.Union([Type.Literal('error'), Type.Literal('warning'), Type.Literal('info')])
+export type Severity = Static<typeof Severity>
+
+/** Something in the document that did not fit; never an exception. */
+export const Diagnostic = Type.Object(
+  {
+    code: Type.String({ description: 'Stable machine-readable code, e.g. "budget-mismatch".' }),
+    severity: Severity,
+    message: Type.String(),
+    project: Type.Optional(Type.String({ description: 'The 项目编码 or title of the project concerned.' })),
+    position: Type.Optional(Position),
+    data: Type.Optional(Type.Array(Type.String(), { description: 'Raw cell texts kept for a row that was not understood.' })),
+  },
+  { additionalProperties: false },
+)
+export type Diagnostic = Static<typeof Diagnostic>
+
+/** A paragraph of prose; `marker` is a recognised item number such as `1.` or `（一）`. */
+export const Paragraph = Type.Object(
+  {
+    type: Type.Literal('paragraph'),
+    marker: Type.Optional(Type.String()),
+    text: Type.String({ description: 'Text after the marker.' }),
+    position: Type.Optional(Position),
+  },
+  { additionalProperties: false },
+)
+export type Paragraph = Static<typeof Paragraph>
+
+export const Section = Type.Object(
+  {
+    type: Type.Literal('section'),
+    number: Type.Optional(Type.String({ description: 'The heading number, e.g. 一.' })),
+    heading: Type.String(),
+    bookmark: Type.Optional(Type.String()),
+    paragraphs: Type.Array(Paragraph),
+    position: Type.Optional(Position),
+  },
+  { additionalProperties: false },
+)
+export type Section = Static<typeof Section>
+
+export const Department = Type.Object(
+  {
+    type: Type.Literal('department'),
+    heading: Type.Optional(Type.String()),
+    sections: Type.Array(Section),
+    position: Type.Optional(Position),
+  },
+  { additionalProperties: false },
+)
+export type Department = Static<typeof Department>
+
+/** An amount of money as written and as a number (null when unreadable). */
+export const Amount = Type.Object(
+  { raw: Type.String(), value: Nullable(Type.Number()) },
+  { additionalProperties: false },
+)
+export type Amount = Static<typeof Amount>
+
+export const Budget = Type.Object(
+  { total: Amount, fiscal: Amount, other: Amount },
+  { additionalProperties: false },
+)
+export type Budget = Static<typeof Budget>
+
+export const ScheduleEntry = Type.Object(
+  {
+    period: Type.String({ description: 'Period label, e.g. 3月底.' }),
+    raw: Type.String(),
+    percent: Nullable(Type.Number()),
+  },
+  { additionalProperties: false },
+)
+export type ScheduleEntry = Static<typeof ScheduleEntry>
+
+export const Comparator = Type.Union([
+  Type.Literal('≥'),
+  Type.Literal('≤'),
+  Type.Literal('>'),
+  Type.Literal('<'),
+  Type.Literal('='),
+])
+export type Comparator = Static<typeof Comparator>
+
+export const QuantityValue = Type.Object(
+  {
+    kind: Type.Literal('quantity'),
+    comparator: Nullable(Comparator),
+    number: Type.Number(),
+    unit: Type.String({ description: 'Unit after the number, empty when none: %, 台, 平方米, 万元/亩.' }),
+  },
+  { additionalProperties: false },
+)
+export const DeadlineValue = Type.Object(
+  {
+    kind: Type.Literal('deadline'),
+    year: Type.Optional(Type.Integer()),
+    month: Type.Optional(Type.Integer()),
+    day: Type.Optional(Type.Integer()),
+  },
+  { additionalProperties: false },
+)
+export const QualitativeValue = Type.Object({ kind: Type.Literal('qualitative') }, { additionalProperties: false })
+export const EmptyValue = Type.Object({ kind: Type.Literal('empty') }, { additionalProperties: false })
+export const ParsedValue = Type.Union([QuantityValue, DeadlineValue, QualitativeValue, EmptyValue])
+export type QuantityValue = Static<typeof QuantityValue>
+export type DeadlineValue = Static<typeof DeadlineValue>
+export type ParsedValue = Static<typeof ParsedValue>
+
+/** 指标值: always the verbatim text, plus what it was read as. */
+export const IndicatorValue = Type.Object(
+  { raw: Type.String(), parsed: ParsedValue },
+  { additionalProperties: false },
+)
+export type IndicatorValue = Static<typeof IndicatorValue>
+
+/** One row of the indicator table; stands alone (all three levels filled). */
+export const Indicator = Type.Object(
+  {
+    type: Type.Literal('indicator'),
+    level1: Type.String(),
+    level2: Type.String(),
+    level3: Type.String(),
+    description: Type.String(),
+    value: IndicatorValue,
+    basis: Type.String(),
+    extra: Type.Record(Type.String(), Type.String(), {
+      description: 'Columns beyond the standard six, keyed by their header label.',
+    }),
+    position: Type.Optional(Position),
+  },
+  { additionalProperties: false },
+)
+export type Indicator = Static<typeof Indicator>
+
+export const Unit = Type.Object(
+  { code: Type.String(), name: Type.String() },
+  { additionalProperties: false },
+)
+export type Unit = Static<typeof Unit>
+
+export const Project = Type.Object(
+  {
+    type: Type.Literal('project'),
+    sequence: Nullable(Type.Integer({ description: 'The number before the title, e.g. 1 for “1.…绩效目标表”.' })),
+    title: Type.String(),
+    bookmark: Type.Optional(Type.String()),
+    unit: Unit,
+    moneyUnit: Type.String({ description: 'The 单位 of the amounts, e.g. 万元.' }),
+    code: Type.String({ description: '项目编码' }),
+    name: Type.String({ description: '项目名称' }),
+    budget: Budget,
+    usage: Type.String({ description: '资金用途' }),
+    schedule: Type.Array(ScheduleEntry),
+    goals: Type.Array(Paragraph),
+    indicatorColumns: Type.Array(Type.String(), { description: 'Header labels of the indicator table, as written.' }),
+    indicators: Type.Array(Indicator),
+    position: Type.Optional(Position),
+  },
+  { additionalProperties: false },
+)
+export type Project = Static<typeof Project>
+
+export const SourceFormat = Type.Union([Type.Literal('tika-text'), Type.Literal('tab-text'), Type.Literal('docx')])
+export type SourceFormat = Static<typeof SourceFormat>
+
+export const Source = Type.Object(
+  {
+    file: Type.Optional(Type.String()),
+    format: SourceFormat,
+    encoding: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+)
+export type Source = Static<typeof Source>
+
+export const JxmbDocument = Type.Object(
+  {
+    $schema: Type.Optional(Type.Literal(DOCUMENT_SCHEMA_ID)),
+    formatVersion: Type.Optional(Type.String()),
+    type: Type.Literal('document'),
+    source: Source,
+    department: Department,
+    projects: Type.Array(Project),
+    diagnostics: Type.Array(Diagnostic),
+  },
+  { $id: DOCUMENT_SCHEMA_ID, additionalProperties: false },
+)
+export type JxmbDocument = Static<typeof JxmbDocument>
+
+/** A file that could not be converted at all. */
+export const Failure = Type.Object(
+  { file: Type.String(), code: Type.String(), message: Type.String() },
+  { additionalProperties: false },
+)
+export type Failure = Static<typeof Failure>
+
+export const JxmbBatch = Type.Object(
+  {
+    $schema: Type.Literal(BATCH_SCHEMA_ID),
+    formatVersion: Type.String(),
+    documents: Type.Array(Type.Omit(JxmbDocument, ['$schema', 'formatVersion'])),
+    failures: Type.Array(Failure),
+  },
+  { $id: BATCH_SCHEMA_ID, additionalProperties: false },
+)
+export type JxmbBatch = Static<typeof JxmbBatch>

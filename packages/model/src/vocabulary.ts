@@ -1,0 +1,98 @@
+/**
+ * Every Chinese label jxmb recognises lives here, and nowhere else.
+ * Patterns match *normalised* text (see `normalizeLabel`): NFKC, so
+ * full-width brackets, colons, digits and `％` become ASCII, and no whitespace,
+ * so `其中：财政    资金` and `一级 指标` match as written in the template.
+ */
+
+/** NFKC and no whitespace: the form labels are compared in. */
+export function normalizeLabel(text: string): string {
+  return text.normalize('NFKC').replace(/[\s\u200b\u3000]+/g, '')
+}
+
+/** Part headings: 第一部分 部门整体绩效目标 / 第二部分 预算项目绩效目标. */
+export const partHeading = /^第[一二三四五六七八九十\d]+部分/
+export const departmentPart = /^(.{0,30}部门)?整体(支出)?绩效目标$/
+export const projectPart = /^(预算)?项目(支出)?绩效目标$/
+
+// The next three match the paragraph as written (trimmed, not normalised),
+// so the text they capture is kept verbatim; they accept full-width forms.
+
+/** Department section headings: 一、总体绩效目标. */
+export const sectionHeading = /^([一二三四五六七八九十]+)\s*[、.．]\s*(\S.{0,40})$/
+
+/** Item markers at the start of a paragraph: `1.`, `1、`, `（一）`, `(1)`. */
+export const itemMarker = /^([0-9０-９]{1,3}\s*[.．、](?![0-9０-９])|[（(]\s*[一二三四五六七八九十0-9０-９]{1,3}\s*[)）]、?)\s*/
+
+/** A project's title paragraph: `1.安可计算机购置绩效目标表`. */
+export const projectTitle = /^(?:([0-9０-９]{1,4})\s*[.．、]?)?\s*(\S.{0,100}绩效目标表)\s*$/
+
+/** Header-table labels of a project (table A). */
+export const headerLabels = {
+  code: /^项目(编码|代码|编号)$/,
+  name: /^项目名称$/,
+  budgetBlock: /^(预算规模及资金用途|预算规模|资金规模及用途)$/,
+  total: /^(预算数|预算金额|预算总额|资金总额|年度预算数|项目总金额)(\(.*\))?$/,
+  fiscal: /^(其中:?)?财政(资金|拨款)(\(.*\))?$/,
+  other: /^(其中:?)?其他资金(\(.*\))?$/,
+  usage: /^(资金用途|主要用途|资金主要用途|资金使用用途)$/,
+  schedule: /^资金支出计划/,
+  goals: /^(项目)?(年度)?(绩效)?目标$/,
+  unitName: /^(预算)?单位名称$|^(主管)?部门(名称)?$/,
+} as const
+
+/** `单位：万元` in the header table. */
+export const moneyUnit = /^(金额)?单位:(.+)$/
+
+/** `655001河北遵化经济开发区管理委员会本级`: unit code then unit name. */
+export const unitLine = /^(\d{3,})(\D.*)$/
+
+/** Indicator-table columns (table B). Order matters: basis before value. */
+export const indicatorColumns = [
+  ['level1', /^一级(指标)?$/],
+  ['level2', /^二级(指标)?$/],
+  ['level3', /^三级(指标)?$/],
+  ['basis', /^(指标值)?(确定|设定|设置|取值)依据$/],
+  ['description', /^(绩效)?指标(描述|内容|解释|说明)$/],
+  ['value', /^(年度)?(指标值|目标值)(\(.*\))?$/],
+] as const
+export type IndicatorColumnKey = (typeof indicatorColumns)[number][0]
+
+/**
+ * The standard indicator taxonomy (财预〔2020〕10号, 财预〔2021〕101号):
+ * level-1 name → the level-2 names under it.
+ */
+export const taxonomy: Readonly<Record<string, readonly string[]>> = {
+  产出指标: ['数量指标', '质量指标', '时效指标', '成本指标'],
+  成本指标: ['经济成本指标', '社会成本指标', '生态环境成本指标'],
+  效益指标: ['经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标'],
+  满意度指标: ['服务对象满意度指标'],
+}
+
+/** Comparison words of 指标值, before or after the number. */
+export const comparatorWords = {
+  prefix: [
+    ['不低于', '≥'],
+    ['不少于', '≥'],
+    ['大于等于', '≥'],
+    ['不高于', '≤'],
+    ['不超过', '≤'],
+    ['不多于', '≤'],
+    ['小于等于', '≤'],
+    ['大于', '>'],
+    ['高于', '>'],
+    ['小于', '<'],
+    ['低于', '<'],
+    ['等于', '='],
+  ],
+  suffix: [
+    ['以上', '≥'],
+    ['及以上', '≥'],
+    ['以内', '≤'],
+    ['以下', '≤'],
+    ['及以下', '≤'],
+  ],
+} as const
+
+/** Words that make a 指标值 a deadline: 2023年完成, 12月底前. */
+export const deadlineWords = /(前|之前|以前|完成|底|截止)/

@@ -1,0 +1,47 @@
+/**
+ * The neutral block stream every reader produces and the interpreter consumes:
+ * paragraphs with their bookmarks, and tables as grids of cells.
+ * Nothing below this line knows whether the input was text or .docx.
+ */
+import type { Position } from '@jxmb/model'
+
+export interface ParagraphBlock {
+  type: 'paragraph'
+  text: string
+  bookmarks: string[]
+  position: Position
+}
+
+export interface Cell {
+  /** The cell's paragraphs, each trimmed; empty for an empty cell. */
+  paragraphs: string[]
+  /** Tables nested inside the cell, kept whole. */
+  tables: TableBlock[]
+  rowSpan: number
+  colSpan: number
+  /**
+   * Set on the placeholders a reader adds when it expands spans into a grid:
+   * `vertical` below a cell with rowSpan > 1, `horizontal` right of one with colSpan > 1.
+   */
+  merged?: 'vertical' | 'horizontal'
+  position: Position
+}
+
+export interface Row {
+  cells: Cell[]
+  position: Position
+}
+
+export interface TableBlock {
+  type: 'table'
+  rows: Row[]
+  bookmarks: string[]
+  position: Position
+}
+
+export type Block = ParagraphBlock | TableBlock
+
+/** A cell's text: its paragraphs joined by line breaks. */
+export function cellText(cell: Cell): string {
+  return cell.paragraphs.join('\n')
+}

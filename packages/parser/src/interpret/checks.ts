@@ -1,0 +1,44 @@
+/** Consistency checks a reader can make once a project is complete (see domain.md). */
+import type { Diagnostic, Project } from '@jxmb/model'
+
+const tolerance = 0.005
+
+export function checkProjects(projects: Project[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = []
+  const seen = new Map<string, Project>()
+  for (const project of projects) {
+    const name = project.code || project.title || project.name
+    const add = (code: string, severity: Diagnostic['severity'], message: string) => {
+      const diagnostic: Diagnostic = { code, severity, message, project: name }
+      if (project.position) diagnostic.position = project.position
+      diagnostics.push(diagnostic)
+    }
+    if (project.code === '') add('missing-code', 'warning', `Project “${project.title || project.name}” has no 项目编码.`)
+    else if (seen.has(project.code)) add('duplicate-code', 'warning', `项目编码 ${project.code} is used by more than one project.`)
+    else seen.set(project.code, project)
+
+    const { total, fiscal, other } = project.budget
+    if (total.value === null) add('missing-budget', 'warning', `预算数 “${total.raw}” is missing or not a number.`)
+    if (fiscal.value === null) add('missing-budget', 'warning', `财政资金 “${fiscal.raw}” is missing or not a number.`)
+    if (other.value === null) add('missing-budget', 'warning', `其他资金 “${other.raw}” is not a number.`)
+    if (total.value !== null && fiscal.value !== null && other.value !== null) {
+      if (Math.abs(total.value - fiscal.value - other.value) > tolerance) {
+        add('budget-mismatch', 'warning', `预算数 ${total.raw} ≠ 财政资金 ${fiscal.raw} + 其他资金 ${other.raw || '0'}.`)
+      }
+    }
+
+    const percents = project.schedule.map((entry) => entry.percent)
+    if (project.schedule.some((entry) => entry.percent === null && entry.raw !== '')) {
+      add('schedule-unreadable', 'warning', 'A 资金支出计划 value is not a percentage.')
+    }
+    const known = percents.filter((percent): percent is number => percent !== null)
+    if (known.some((percent, index) => index > 0 && percent < known[index - 1]!)) {
+      add('schedule-decreasing', 'warning', `资金支出计划 decreases: ${project.schedule.map((entry) => entry.raw).join(', ')}.`)
+    }
+    if (known.length > 0 && Math.abs(known.at(-1)! - 100) > tolerance) {
+      add('schedule-incomplete', 'warning', `资金支出计划 ends at ${known.at(-1)}%, not 100%.`)
+    }
+    if (project.indicators.length === 0) add('no-indicators', 'warning', 'The project has no indicator table.')
+  }
+  return diagnostics
+}

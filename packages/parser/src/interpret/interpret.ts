@@ -1,0 +1,113 @@
+/** Blocks → the document model plus diagnostics. Never throws for content. */
+import {
+  normalizeLabel,
+  vocabulary,
+  type Department,
+  type Diagnostic,
+  type JxmbDocument,
+  type Section,
+  type Source,
+} from '@jxmb/model'
+import type { Block, ParagraphBlock } from '../blocks.js'
+import { checkProjects } from './checks.js'
+import { toParagraph } from './paragraph.js'
+import { createProjectReader } from './project-reader.js'
+
+type Part = 'none' | 'department' | 'projects'
+
+export function interpret(blocks: readonly Block[], source: Source): JxmbDocument {
+  const diagnostics: Diagnostic[] = []
+  const department: Department = { type: 'department', sections: [] }
+  const reader = createProjectReader((diagnostic) => diagnostics.push(diagnostic))
+  let part = 'none' as Part
+  let awaitingPartTitle = false
+  let section: Section | undefined
+
+  /** Switch part on a part title; false when `label` is none. */
+  const enterPart = (label: string, block: ParagraphBlock): boolean => {
+    if (vocabulary.departmentPart.test(label)) {
+      part = 'department'
+      department.heading = block.text
+      department.position = block.position
+      return true
+    }
+    if (vocabulary.projectPart.test(label)) {
+      part = 'projects'
+      return true
+    }
+    return false
+  }
+
+  const skipped = (block: ParagraphBlock) =>
+    diagnostics.push({
+      code: 'paragraph-skipped',
+      severity: 'info',
+      message: 'A paragraph outside the department sections and project tables; its text is kept here.',
+      position: block.position,
+      data: [block.text],
+    })
+
+  for (const block of blocks) {
+    if (block.type === 'table') {
+      if (part === 'department' && !section) part = 'projects'
+      reader.table(block)
+      continue
+    }
+    const text = block.text
+    if (text === '') continue
+    const label = normalizeLabel(text)
+    if (vocabulary.partHeading.test(label)) {
+      const rest = label.replace(vocabulary.partHeading, '')
+      awaitingPartTitle = rest === '' || !enterPart(rest, block)
+      section = undefined
+      continue
+    }
+    if (awaitingPartTitle) {
+      awaitingPartTitle = false
+      if (enterPart(label, block)) continue
+    } else if (label.length <= 30 && enterPart(label, block)) {
+      section = undefined
+      continue
+    }
+
+    const title = vocabulary.projectTitle.exec(text)
+    if (title) {
+      part = 'projects'
+      const [, sequence, name] = title
+      reader.title({
+        sequence: sequence ? Number(sequence.normalize('NFKC')) : null,
+        title: name!.trim(),
+        ...(block.bookmarks[0] ? { bookmark: block.bookmarks[0] } : {}),
+        position: block.position,
+      })
+      continue
+    }
+
+    if (part === 'department') {
+      const heading = vocabulary.sectionHeading.exec(text)
+      if (heading) {
+        section = {
+          type: 'section',
+          number: heading[1]!,
+          heading: heading[2]!.trim(),
+          ...(block.bookmarks[0] ? { bookmark: block.bookmarks[0] } : {}),
+          paragraphs: [],
+          position: block.position,
+        }
+        department.sections.push(section)
+        continue
+      }
+      if (!section) {
+        section = { type: 'section', heading: '', paragraphs: [], position: block.position }
+        department.sections.push(section)
+      }
+      section.paragraphs.push(toParagraph(text, block.position))
+      continue
+    }
+    skipped(block)
+  }
+
+  const projects = reader.projects()
+  diagnostics.push(...checkProjects(projects))
+  return { type: 'document', source, department, projects, diagnostics }
+}

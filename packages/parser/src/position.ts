@@ -1,0 +1,16 @@
+import type { Position } from '@jxmb/model'
+
+/** Lines `start`..`end` of a text source. */
+export function lineSpan(start: number, end: number, endColumn: number): Position {
+  return { start: { line: start, column: 1 }, end: { line: end, column: endColumn + 1 } }
+}
+
+/** The position covering `a` to `b`. */
+export function span(a: Position, b: Position): Position {
+  const result: Position = {}
+  if (a.start) result.start = a.start
+  if (b.end ?? a.end) result.end = (b.end ?? a.end)!
+  if (a.block !== undefined) result.block = a.block
+  if (a.row !== undefined && a.row === b.row) result.row = a.row
+  return result
+}

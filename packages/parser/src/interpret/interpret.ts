@@ -17,7 +17,8 @@ type Part = 'none' | 'department' | 'projects'
 
 export function interpret(blocks: readonly Block[], source: Source): JxmbDocument {
   const diagnostics: Diagnostic[] = []
-  const department: Department = { type: 'department', sections: [] }
+  const sections: Section[] = []
+  let departmentHeading: ParagraphBlock | undefined
   const reader = createProjectReader((diagnostic) => diagnostics.push(diagnostic))
   let part = 'none' as Part
   let awaitingPartTitle = false
@@ -27,8 +28,7 @@ export function interpret(blocks: readonly Block[], source: Source): JxmbDocumen
   const enterPart = (label: string, block: ParagraphBlock): boolean => {
     if (vocabulary.departmentPart.test(label)) {
       part = 'department'
-      department.heading = block.text
-      department.position = block.position
+      departmentHeading ??= block
       return true
     }
     if (vocabulary.projectPart.test(label)) {
@@ -94,12 +94,12 @@ export function interpret(blocks: readonly Block[], source: Source): JxmbDocumen
           paragraphs: [],
           position: block.position,
         }
-        department.sections.push(section)
+        sections.push(section)
         continue
       }
       if (!section) {
         section = { type: 'section', heading: '', paragraphs: [], position: block.position }
-        department.sections.push(section)
+        sections.push(section)
       }
       section.paragraphs.push(toParagraph(text, block.position))
       continue
@@ -107,6 +107,9 @@ export function interpret(blocks: readonly Block[], source: Source): JxmbDocumen
     skipped(block)
   }
 
+  const department: Department = departmentHeading
+    ? { type: 'department', heading: departmentHeading.text, sections, position: departmentHeading.position }
+    : { type: 'department', sections }
   const projects = reader.projects()
   diagnostics.push(...checkProjects(projects))
   return { type: 'document', source, department, projects, diagnostics }

@@ -1,0 +1,73 @@
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { run } from '@jxmb/cli'
+import { emitTika, sampleDocument } from '@jxmb/testkit'
+import { captureIo } from './io.js'
+
+const sample = fileURLToPath(new URL('../../../fixtures/000_191d77da26007e67.txt', import.meta.url))
+let dir: string
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'jxmb-cli-'))
+})
+
+describe('jxmb convert', () => {
+  it('converts one file to one JSON document', async () => {
+    const { io, chunks } = captureIo()
+    const out = join(dir, 'out.json')
+    expect(await run(['convert', sample, '-o', out], io)).toBe(0)
+    const json = JSON.parse(readFileSync(out, 'utf8'))
+    expect(json.$schema).toBe('https://jxmb.dev/schema/document-1.json')
+    expect(json.projects).toHaveLength(4)
+    expect(chunks.stderr).toContain('4 projects, 29 indicators, 0 warnings, 0 failed')
+  })
+
+  it('does not overwrite without --force, and does with it', async () => {
+    const out = join(dir, 'out.json')
+    writeFileSync(out, 'keep')
+    const first = captureIo()
+    expect(await run(['convert', sample, '-o', out], first.io)).toBe(2)
+    expect(first.chunks.stderr).toContain('--force')
+    expect(readFileSync(out, 'utf8')).toBe('keep')
+    expect(await run(['convert', sample, '-o', out, '--force'], captureIo().io)).toBe(0)
+    expect(JSON.parse(readFileSync(out, 'utf8')).projects).toHaveLength(4)
+    expect(readdirSync(dir)).toEqual(['out.json']) // no temporary file left
+  })
+
+  it('writes to stdout with -o -', async () => {
+    const { io, chunks } = captureIo()
+    expect(await run(['convert', sample, '-o', '-'], io)).toBe(0)
+    expect(JSON.parse(chunks.stdout).projects).toHaveLength(4)
+  })
+
+  it('searches folders recursively, converts the good files and reports the bad ones', async () => {
+    mkdirSync(join(dir, 'in/deeper'), { recursive: true })
+    copyFileSync(sample, join(dir, 'in/a.txt'))
+    writeFileSync(join(dir, 'in/deeper/b.txt'), emitTika(sampleDocument(1, { maxProjects: 2, maxIndicators: 5 })))
+    writeFileSync(join(dir, 'in/deeper/empty.txt'), '')
+    writeFileSync(join(dir, 'in/notes.md'), 'ignored')
+    const { io, chunks } = captureIo()
+    const out = join(dir, 'all.json')
+    expect(await run(['convert', join(dir, 'in'), '-o', out], io)).toBe(1)
+    const batch = JSON.parse(readFileSync(out, 'utf8'))
+    expect(batch.$schema).toBe('https://jxmb.dev/schema/batch-1.json')
+    expect(batch.documents.map((d: { source: { file: string } }) => d.source.file)).toEqual([
+      join(dir, 'in/a.txt'),
+      join(dir, 'in/deeper/b.txt'),
+    ])
+    expect(batch.failures).toEqual([{ file: join(dir, 'in/deeper/empty.txt'), code: 'EMPTY', message: 'The file is empty.' }])
+    expect(chunks.stderr).toContain('empty.txt: error EMPTY')
+    expect(chunks.stderr).not.toMatch(/\n\s+at /) // no stack trace for the clerk
+  })
+
+  it('fails clearly for a missing input or an unknown output type', async () => {
+    const missing = captureIo()
+    expect(await run(['convert', join(dir, 'nope'), '-o', join(dir, 'x.json')], missing.io)).toBe(2)
+    expect(missing.chunks.stderr).toContain('no such file or folder')
+    const unknown = captureIo()
+    expect(await run(['convert', sample, '-o', join(dir, 'x.pdf')], unknown.io)).toBe(2)
+    expect(existsSync(join(dir, 'x.pdf'))).toBe(false)
+  })
+})

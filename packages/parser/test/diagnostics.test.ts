@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest'
+import { parseText } from '@jxmb/parser'
+import { emitTika, sampleDocument } from '@jxmb/testkit'
+import type { JxmbDocument } from '@jxmb/model'
+
+/** A generated document, changed by `edit`, emitted and parsed again. */
+function parseEdited(edit: (document: JxmbDocument) => void) {
+  const document = sampleDocument(7, { minProjects: 2, maxProjects: 2, maxIndicators: 8 })
+  edit(document)
+  return parseText(emitTika(document))
+}
+const codes = (document: JxmbDocument) => document.diagnostics.map((diagnostic) => diagnostic.code)
+
+describe('diagnostics', () => {
+  it('none for a consistent document', () => {
+    expect(parseEdited(() => {}).diagnostics).toEqual([])
+  })
+
+  it('budget total ≠ fiscal + other', () => {
+    const parsed = parseEdited((d) => {
+      d.projects[0]!.budget.total = { raw: '999.00', value: 999 }
+    })
+    expect(codes(parsed)).toEqual(['budget-mismatch'])
+    expect(parsed.diagnostics[0]).toMatchObject({ severity: 'warning', project: parsed.projects[0]!.code, position: { start: {} } })
+  })
+
+  it('schedule decreasing or not ending at 100%', () => {
+    const parsed = parseEdited((d) => {
+      d.projects[0]!.schedule = [
+        { period: '6月底', raw: '60%', percent: 60 },
+        { period: '12月底', raw: '50%', percent: 50 },
+      ]
+    })
+    expect(codes(parsed)).toEqual(['schedule-decreasing', 'schedule-incomplete'])
+  })
+
+  it('duplicate 项目编码', () => {
+    const parsed = parseEdited((d) => {
+      d.projects[1]!.code = d.projects[0]!.code
+    })
+    expect(codes(parsed)).toEqual(['duplicate-code'])
+  })
+
+  it('level names outside the taxonomy, missing level 3 and value', () => {
+    const parsed = parseEdited((d) => {
+      const [first, second] = d.projects[0]!.indicators
+      first!.level1 = '其他指标'
+      first!.level3 = ''
+      if (second) second.level1 = '其他指标'
+      first!.value = { raw: '', parsed: { kind: 'empty' } }
+    })
+    expect(codes(parsed)).toEqual(expect.arrayContaining(['unknown-level1', 'missing-level3', 'missing-value']))
+    // The indicator is still there, with what it has.
+    expect(parsed.projects[0]!.indicators[0]).toMatchObject({ level1: '其他指标', level3: '', value: { raw: '' } })
+  })
+
+  it('keeps a row it does not understand, with its cells and lines', () => {
+    const text = emitTika(sampleDocument(3, { maxProjects: 1, maxIndicators: 3 })).replace(
+      '\t项目编码',
+      '\t备注说明\n\t另行安排\n\n\t项目编码',
+    )
+    const parsed = parseText(text)
+    const diagnostic = parsed.diagnostics.find((d) => d.code === 'row-unrecognized')
+    expect(diagnostic).toMatchObject({ data: ['备注说明', '另行安排'], position: { start: { line: expect.any(Number) } } })
+    expect(parsed.projects[0]!.code).not.toBe('')
+  })
+
+  it('keeps a short indicator row raw', () => {
+    const document = sampleDocument(3, { maxProjects: 1, maxIndicators: 3 })
+    const text = emitTika(document).replace(/\n+ $/, '\n\n\t注：以上指标为年度指标\n\n\n ')
+    const parsed = parseText(text)
+    expect(parsed.diagnostics).toEqual([
+      expect.objectContaining({ code: 'indicator-row-short', data: ['注：以上指标为年度指标'] }),
+    ])
+    expect(parsed.projects[0]!.indicators).toHaveLength(document.projects[0]!.indicators.length)
+  })
+
+  it('reports prose outside the known parts instead of dropping it', () => {
+    const parsed = parseText('某某单位2023年预算绩效目标\n')
+    expect(parsed.diagnostics).toEqual([expect.objectContaining({ code: 'paragraph-skipped', data: ['某某单位2023年预算绩效目标'] })])
+  })
+})

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { readTikaText, cellText, type TableBlock, parseText } from '@jxmb/parser'
+import { JxmbError } from '@jxmb/model'
+
+const texts = (table: TableBlock) => table.rows.map((row) => row.cells.map(cellText))
+
+describe('readTikaText', () => {
+  it('reads paragraphs, bookmarks and a table with continuation paragraphs', () => {
+    const blocks = readTikaText(
+      ['[bookmark: _Toc1][bookmark: _GoBack]一、总体', '\ta', '\tb[footnoteRef:1]', 'b2', '', '\t ', '\tc\t\t ', '', '', 'after'].join('\n'),
+    )
+    expect(blocks.map((block) => block.type)).toEqual(['paragraph', 'table', 'paragraph'])
+    expect(blocks[0]).toMatchObject({ text: '一、总体', bookmarks: ['_Toc1'], position: { start: { line: 1 } } })
+    const table = blocks[1] as TableBlock
+    expect(texts(table)).toEqual([
+      ['a', 'b\nb2'],
+      ['', 'c'],
+    ])
+    expect(table.rows[0]!.cells[1]!.paragraphs).toEqual(['b', 'b2'])
+    expect(table.rows[1]!.position).toEqual({ start: { line: 6, column: 1 }, end: { line: 7, column: 6 } })
+  })
+
+  it('handles CRLF and a BOM alike', () => {
+    const plain = readTikaText('p\n\tx\n\ty\n\nq')
+    const windows = readTikaText('\ufeffp\r\n\tx\r\n\ty\r\n\r\nq')
+    expect(windows).toEqual(plain)
+  })
+
+  it('keeps two tables apart when a paragraph or two empty lines separate them', () => {
+    const blocks = readTikaText('\ta\n\n \n\tb\n\n\n\tc\n\n')
+    expect(blocks.filter((block) => block.type === 'table')).toHaveLength(3)
+  })
+})
+
+describe('parseText input errors', () => {
+  const code = (input: Uint8Array) => {
+    try {
+      parseText(input, { file: 'x.txt' })
+    } catch (error) {
+      expect(error).toBeInstanceOf(JxmbError)
+      expect((error as JxmbError).file).toBe('x.txt')
+      return (error as JxmbError).code
+    }
+    return 'no error'
+  }
+  it('refuses empty and binary input with codes', () => {
+    expect(code(new Uint8Array())).toBe('EMPTY')
+    expect(code(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 1, 2]))).toBe('BINARY')
+  })
+  it('decodes GB18030 and UTF-16 input', () => {
+    const text = '第二部分\n预算项目绩效目标\n'
+    const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...text].map((c) => c.charCodeAt(0))).buffer)])
+    expect(parseText(utf16).source.encoding).toBe('utf-16le')
+    // 第二部分 in GB18030
+    const gb = new Uint8Array([0xb5, 0xda, 0xb6, 0xfe, 0xb2, 0xbf, 0xb7, 0xd6, 0x0a])
+    expect(parseText(gb).source.encoding).toBe('gb18030')
+  })
+})

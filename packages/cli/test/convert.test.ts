@@ -62,6 +62,20 @@ describe('jxmb convert', () => {
     expect(chunks.stderr).not.toMatch(/\n\s+at /) // no stack trace for the clerk
   })
 
+  it('converts .docx files beside text, and refuses a bad .docx by code', async () => {
+    mkdirSync(join(dir, 'in'))
+    copyFileSync(sample.replace(/\.txt$/, '.docx'), join(dir, 'in/a.docx'))
+    copyFileSync(sample, join(dir, 'in/b.txt'))
+    writeFileSync(join(dir, 'in/c.docx'), 'not really a docx')
+    const { io, chunks } = captureIo()
+    expect(await run(['convert', join(dir, 'in'), '-o', join(dir, 'out.json')], io)).toBe(1)
+    const batch = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'))
+    expect(batch.documents.map((d: { source: { format: string } }) => d.source.format)).toEqual(['docx', 'tika-text'])
+    expect(batch.documents[0].projects).toHaveLength(4)
+    expect(batch.failures).toEqual([expect.objectContaining({ file: join(dir, 'in/c.docx'), code: 'NOT_ZIP' })])
+    expect(chunks.stderr).toContain('c.docx: error NOT_ZIP')
+  })
+
   it('fails clearly for a missing input or an unknown output type', async () => {
     const missing = captureIo()
     expect(await run(['convert', join(dir, 'nope'), '-o', join(dir, 'x.json')], missing.io)).toBe(2)

@@ -15,7 +15,7 @@ const fixtures = fileURLToPath(new URL('../../../fixtures/', import.meta.url))
 
 describe('JSON output validates against the schema', () => {
   it('the sample golden file', () => {
-    const json = JSON.parse(readFileSync(fixtures + '000_191d77da26007e67.expected.json', 'utf8'))
+    const json = JSON.parse(readFileSync(fixtures + '000_191d77da26007e67.txt.expected.json', 'utf8'))
     expect(validateDocument(json), JSON.stringify(validateDocument.errors)).toBe(true)
     expect(json.$schema).toBe('https://jxmb.dev/schema/document-1.json')
     expect(json.formatVersion).toMatch(/^\d+\.\d+\.\d+$/)
@@ -34,7 +34,7 @@ describe('JSON output validates against the schema', () => {
   })
 
   it('rejects a document with a field the schema lacks', () => {
-    const json = JSON.parse(readFileSync(fixtures + '000_191d77da26007e67.expected.json', 'utf8'))
+    const json = JSON.parse(readFileSync(fixtures + '000_191d77da26007e67.txt.expected.json', 'utf8'))
     json.projects[0].indicators[0].surprise = 1
     expect(validateDocument(json)).toBe(false)
   })

@@ -1,9 +1,11 @@
-import type { JxmbDocument, Source } from '@jxmb/model'
+import { JxmbError, type JxmbDocument, type Source } from '@jxmb/model'
 import { interpret } from './interpret/interpret.js'
 import { decodeText } from './read/decode.js'
+import { readDocx } from './read/docx.js'
+import { isOle, isZip, type ContainerLimits } from './read/docx-container.js'
 import { readTikaText } from './read/text.js'
 
-export interface ParseOptions {
+export interface ParseOptions extends ContainerLimits {
   /** The file name, for messages and `source.file`. */
   file?: string
   /** Force a text encoding instead of detecting it. */
@@ -25,7 +27,21 @@ export function parseText(input: string | Uint8Array, options: ParseOptions = {}
   return interpret(readTikaText(text), source)
 }
 
-/** Parse any supported input; the format is detected from the bytes. */
+/** Parse a .docx given as bytes. */
+export async function parseDocx(input: Uint8Array, options: ParseOptions = {}): Promise<JxmbDocument> {
+  const { blocks, diagnostics } = await readDocx(input, options.file, options)
+  const source: Source = { format: 'docx' }
+  if (options.file !== undefined) source.file = options.file
+  const document = interpret(blocks, source)
+  document.diagnostics.unshift(...diagnostics)
+  return document
+}
+
+/** Parse any supported input; the format is detected from the bytes, not the name. */
 export async function parse(input: string | Uint8Array, options: ParseOptions = {}): Promise<JxmbDocument> {
+  if (typeof input !== 'string' && (isZip(input) || isOle(input))) return parseDocx(input, options)
+  if (typeof input !== 'string' && input.length > 0 && options.file && /\.docx?$/i.test(options.file)) {
+    throw new JxmbError('NOT_ZIP', undefined, { file: options.file })
+  }
   return parseText(input, options)
 }

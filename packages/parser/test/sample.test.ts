@@ -11,7 +11,7 @@ const sample = parseText(readFileSync(fixtures + sampleName), { file: sampleName
 
 describe('the real sample (Tika text)', () => {
   it('matches the hand-checked golden JSON', () => {
-    expectGolden(fixtures + '000_191d77da26007e67.expected.json', toJson(sample))
+    expectGolden(fixtures + '000_191d77da26007e67.txt.expected.json', toJson(sample))
   })
 
   it('holds 4 projects, 29 indicators, and 3 department sections of 1, 4 and 7 paragraphs', () => {

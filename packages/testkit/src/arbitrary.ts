@@ -48,7 +48,7 @@ const levelPairs = Object.entries(vocabulary.taxonomy).flatMap(([level1, level2s
 )
 
 /** 1–`max` indicators, grouped in runs by level as a real table is. */
-export const indicators = (max = 60): fc.Arbitrary<Indicator[]> =>
+export const indicators = (max = 60, min = 1): fc.Arbitrary<Indicator[]> =>
   fc
     .array(
       fc.record({
@@ -58,7 +58,7 @@ export const indicators = (max = 60): fc.Arbitrary<Indicator[]> =>
         value: indicatorValue,
         basis: words(2, 12),
       }),
-      { minLength: 1, maxLength: max },
+      { minLength: min, maxLength: max },
     )
     .map((rows) =>
       rows
@@ -90,7 +90,7 @@ const schedule = fc
     return periods.map((period, index) => ({ period, raw: `${percents[index]}%`, percent: percents[index]! }))
   })
 
-export const project = (sequence: number, maxIndicators = 60): fc.Arbitrary<Project> =>
+export const project = (sequence: number, maxIndicators = 60, minIndicators = 1): fc.Arbitrary<Project> =>
   fc
     .record({
       unitCode: fc.integer({ min: 100, max: 99_999_999 }).map(String),
@@ -105,7 +105,7 @@ export const project = (sequence: number, maxIndicators = 60): fc.Arbitrary<Proj
       usage: prose(3),
       schedule,
       goals: fc.array(words(4, 20), { minLength: 1, maxLength: 4 }),
-      indicators: indicators(maxIndicators),
+      indicators: indicators(maxIndicators, minIndicators),
     })
     .map((r) => {
       const other = r.other ?? 0
@@ -159,15 +159,16 @@ export const department: fc.Arbitrary<Department> = fc
 export interface DocumentShape {
   minProjects?: number
   maxProjects?: number
+  minIndicators?: number
   maxIndicators?: number
 }
 
 /** A whole document; its `projects` have unique 项目编码 and no diagnostics are expected. */
-export const document = ({ minProjects = 1, maxProjects = 4, maxIndicators = 60 }: DocumentShape = {}): fc.Arbitrary<JxmbDocument> =>
+export const document = ({ minProjects = 1, maxProjects = 4, minIndicators = 1, maxIndicators = 60 }: DocumentShape = {}): fc.Arbitrary<JxmbDocument> =>
   fc
     .integer({ min: minProjects, max: maxProjects })
     .chain((count) =>
-      fc.tuple(department, fc.tuple(...Array.from({ length: count }, (_, index) => project(index + 1, maxIndicators)))),
+      fc.tuple(department, fc.tuple(...Array.from({ length: count }, (_, index) => project(index + 1, maxIndicators, minIndicators)))),
     )
     .filter(([, projects]) => new Set(projects.map((p) => p.code)).size === projects.length)
     .map(([department, projects]) => ({

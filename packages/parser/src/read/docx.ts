@@ -1,0 +1,171 @@
+/**
+ * Reader for .docx: mammoth turns the document into HTML, and this walks the
+ * HTML (parsed by cheerio's htmlparser2 build) into the same block stream the
+ * text reader makes, so the interpreter never knows which it was given.
+ */
+import { JxmbError, type Diagnostic, type Position } from '@jxmb/model'
+import { load } from 'cheerio/slim'
+import type { AnyNode, Element } from 'domhandler'
+import mammoth from 'mammoth'
+import type { Block, Cell, ParagraphBlock, Row, TableBlock } from '../blocks.js'
+import { checkDocxContainer, type ContainerLimits } from './docx-container.js'
+
+export interface DocxResult {
+  blocks: Block[]
+  /** mammoth's messages (lost merges, unrecognised elements …) as diagnostics. */
+  diagnostics: Diagnostic[]
+  /** Milliseconds spent in mammoth, for benchmarks. */
+  mammothMs: number
+}
+
+// Word's hidden bookmarks: last edit position, hyperlink and cross-reference targets.
+const hiddenBookmark = /^_(GoBack|Hlk|Ref)/
+// Anchors mammoth writes for notes and comments; not bookmarks of the document.
+const noteAnchor = /^(footnote|endnote|comment)(-ref)?-/
+const blockTags = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li'])
+const { performance } = globalThis as unknown as { performance: { now(): number } }
+const now = () => performance.now()
+
+export async function readDocx(bytes: Uint8Array, file?: string, limits?: ContainerLimits): Promise<DocxResult> {
+  checkDocxContainer(bytes, file, limits)
+  const started = now()
+  let result: { value: string; messages: Array<{ type: string; message: string }> }
+  try {
+    // `buffer` is read under Node, `arrayBuffer` in browsers; JSZip takes a Uint8Array for either.
+    const input = { buffer: bytes, arrayBuffer: bytes } as unknown as Parameters<typeof mammoth.convertToHtml>[0]
+    result = await mammoth.convertToHtml(input, {
+      // Images are not cell text; skip base64-encoding them.
+      convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+    })
+  } catch (cause) {
+    const detail = cause instanceof Error ? cause.message : String(cause)
+    throw new JxmbError('DOCX', `The .docx could not be converted: ${detail}`, { file, cause })
+  }
+  const mammothMs = now() - started
+  const diagnostics: Diagnostic[] = result.messages.map((message) => ({
+    code: 'docx-' + message.type,
+    severity: 'warning',
+    message: `Word conversion: ${message.message}`,
+  }))
+  return { blocks: htmlToBlocks(result.value), diagnostics, mammothMs }
+}
+
+/** mammoth's HTML → blocks. Exported for tests of HTML shapes mammoth may emit. */
+export function htmlToBlocks(html: string): Block[] {
+  const $ = load(html, { xml: false }, false)
+  const blocks: Block[] = []
+  for (const node of $.root()[0]!.children) collect(node, blocks, [])
+  return blocks
+
+  function collect(node: AnyNode, into: Block[], pendingBookmarks: string[]): void {
+    if (node.type !== 'tag') return
+    const element = node as Element
+    if (element.name === 'table') {
+      into.push(readTable(element, into.length))
+      return
+    }
+    if (blockTags.has(element.name)) {
+      for (const paragraph of readParagraphs(element)) {
+        into.push({
+          type: 'paragraph',
+          text: paragraph.text,
+          bookmarks: [...pendingBookmarks.splice(0), ...paragraph.bookmarks],
+          position: { block: into.length },
+        } satisfies ParagraphBlock)
+      }
+      return
+    }
+    // Notes and comments mammoth appends at the end are not body text.
+    if ((element.name === 'ol' || element.name === 'ul') && isNoteList(element)) return
+    if (element.name === 'dl') return
+    for (const child of element.children) collect(child, into, pendingBookmarks)
+  }
+}
+
+function isNoteList(list: Element): boolean {
+  return list.children.some((child) => child.type === 'tag' && noteAnchor.test((child as Element).attribs.id ?? ''))
+}
+
+interface TextParagraph {
+  text: string
+  bookmarks: string[]
+}
+
+/** A paragraph's text; a soft line break starts a new paragraph, as Tika writes it. */
+function readParagraphs(element: Element): TextParagraph[] {
+  const paragraphs: TextParagraph[] = [{ text: '', bookmarks: [] }]
+  const walk = (node: AnyNode) => {
+    if (node.type === 'text') {
+      paragraphs.at(-1)!.text += (node as unknown as { data: string }).data
+      return
+    }
+    if (node.type !== 'tag') return
+    const child = node as Element
+    if (child.name === 'br') {
+      paragraphs.push({ text: '', bookmarks: [] })
+      return
+    }
+    if (child.name === 'img') return
+    if (child.name === 'sup' && child.children.some((c) => c.type === 'tag' && noteAnchor.test(((c as Element).attribs.href ?? '').slice(1)))) return
+    if (child.name === 'a') {
+      const id = child.attribs.id
+      if (id && !child.attribs.href && !hiddenBookmark.test(id) && !noteAnchor.test(id)) paragraphs.at(-1)!.bookmarks.push(id)
+    }
+    for (const grandchild of child.children) walk(grandchild)
+  }
+  for (const child of element.children) walk(child)
+  return paragraphs
+    .map((paragraph) => ({ text: paragraph.text.trim(), bookmarks: paragraph.bookmarks }))
+    .filter((paragraph, index) => index === 0 || paragraph.text !== '' || paragraph.bookmarks.length > 0)
+}
+
+/** A `<table>` as a grid: spans expanded into placeholder cells, as Tika leaves empty cells. */
+function readTable(table: Element, blockIndex: number): TableBlock {
+  const rows: Row[] = []
+  // Columns still covered by a rowspan from above: column → rows left.
+  const covering: number[] = []
+  const tableBookmarks: string[] = []
+  const trs = childTags(table).flatMap((child) => (child.name === 'tr' ? [child] : childTags(child).filter((c) => c.name === 'tr')))
+  trs.forEach((tr, rowIndex) => {
+    const cells: Cell[] = []
+    const position = (cell: number): Position => ({ block: blockIndex, row: rowIndex, cell })
+    const fillCovered = () => {
+      while ((covering[cells.length] ?? 0) > 0) {
+        covering[cells.length]!--
+        cells.push({ paragraphs: [], tables: [], rowSpan: 1, colSpan: 1, merged: 'vertical', position: position(cells.length) })
+      }
+    }
+    for (const td of childTags(tr)) {
+      if (td.name !== 'td' && td.name !== 'th') continue
+      fillCovered()
+      const rowSpan = Math.max(1, Number(td.attribs.rowspan ?? 1) || 1)
+      const colSpan = Math.max(1, Number(td.attribs.colspan ?? 1) || 1)
+      const paragraphs: string[] = []
+      const tables: TableBlock[] = []
+      for (const child of childTags(td)) {
+        if (child.name === 'table') {
+          tables.push(readTable(child, blockIndex))
+          continue
+        }
+        const items = child.name === 'ol' || child.name === 'ul' ? childTags(child) : [child]
+        for (const paragraph of items.flatMap(readParagraphs)) {
+          tableBookmarks.push(...paragraph.bookmarks)
+          if (paragraph.text !== '') paragraphs.push(paragraph.text)
+        }
+      }
+      const column = cells.length
+      cells.push({ paragraphs, tables, rowSpan, colSpan, position: position(column) })
+      for (let extra = 1; extra < colSpan; extra++) {
+        cells.push({ paragraphs: [], tables: [], rowSpan: 1, colSpan: 1, merged: 'horizontal', position: position(cells.length) })
+      }
+      for (let offset = 0; offset < colSpan; offset++) covering[column + offset] = rowSpan - 1
+    }
+    fillCovered()
+    rows.push({ cells, position: { block: blockIndex, row: rowIndex } })
+  })
+  return { type: 'table', rows, bookmarks: tableBookmarks, position: { block: blockIndex } }
+}
+
+function childTags(element: Element): Element[] {
+  return element.children.filter((child): child is Element => child.type === 'tag')
+}

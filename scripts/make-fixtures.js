@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Writes the committed .docx / text fixtures and their expected JSON.
-//   pnpm fixtures   (builds first)
+//   pnpm fixtures              expected JSON only; existing inputs are kept as they are
+//   pnpm fixtures --rewrite    write the inputs again too (.docx bytes change: they hold dates)
 // Review `git diff fixtures/` by hand before committing what it changes.
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { toJson } from '@jxmb/export-json'
 import { parse } from '@jxmb/parser'
@@ -10,9 +11,11 @@ import { emitDocx, emitTika, sampleDocument } from '@jxmb/testkit'
 
 const fixtures = new URL('../fixtures/', import.meta.url)
 
+const rewrite = process.argv.includes('--rewrite')
+
 async function write(relative, bytes) {
   const url = new URL(relative, fixtures)
-  writeFileSync(url, bytes)
+  if (rewrite || !existsSync(url)) writeFileSync(url, bytes)
   const document = await parse(new Uint8Array(readFileSync(url)), { file: basename(relative) })
   writeFileSync(new URL(relative.replace(/\.(txt|docx)$/, '.$1.expected.json'), fixtures), toJson(document))
   const indicators = document.projects.reduce((sum, p) => sum + p.indicators.length, 0)

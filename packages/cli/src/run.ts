@@ -1,40 +1,52 @@
+import { mkdir } from 'node:fs/promises'
+import { basename, extname, join } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
-import { extname } from 'node:path'
-import type { JxmbDocument } from '@jxmb/model'
+import { describePosition, type Failure, type JxmbDocument } from '@jxmb/model'
 import { toJson, toJsonBatch } from '@jxmb/export-json'
-import { convertFile, type FileResult } from './convert.js'
+import { createWorkbook } from '@jxmb/export-xlsx'
+import { convertFile } from './convert.js'
 import { collectFiles } from './files.js'
-import { ensureWritable, writeAtomic } from './write-output.js'
+import { createProgress, type Progress } from './progress.js'
+import { ensureWritable, writeAtomic, writeAtomicData } from './write-output.js'
 
-const formats = ['json'] as const
+const formats = ['json', 'xlsx'] as const
 type Format = (typeof formats)[number]
 
 interface ConvertFlags {
-  output: string
+  output?: string
+  perFile?: string
   format?: Format
   force?: boolean
   encoding?: string
   strict?: boolean
   positions?: boolean
+  verbose?: boolean
+}
+
+interface Io {
+  stdout: NodeJS.WritableStream
+  stderr: NodeJS.WritableStream & { isTTY?: boolean }
 }
 
 /** Run the `jxmb` command line; returns the exit code (0 ok, 1 a file failed, 2 usage). */
-export async function run(argv: readonly string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream } = process): Promise<number> {
+export async function run(argv: readonly string[], io: Io = process): Promise<number> {
   let exitCode = 0
   const program = new Command('jxmb')
-    .description('Convert 预算绩效目标 documents (.docx, exported text) to JSON.')
+    .description('Convert 预算绩效目标 documents (.docx, exported text) to Excel or JSON.')
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
   program
     .command('convert')
-    .description('Convert files and folders (searched recursively) into one output.')
+    .description('Convert files and folders (searched recursively) into one output, or one per file.')
     .argument('<inputs...>', 'files or folders')
-    .requiredOption('-o, --output <file>', 'output file, or - for standard output')
-    .addOption(new Option('-f, --format <format>', 'output format (default: from the output name)').choices(formats))
-    .option('--force', 'overwrite an existing output file')
+    .option('-o, --output <file>', 'output file (.xlsx or .json), or - for standard output')
+    .option('--per-file <dir>', 'write one output per input into this folder instead')
+    .addOption(new Option('-f, --format <format>', 'output format (default: from the output name; xlsx with --per-file)').choices(formats))
+    .option('--force', 'overwrite existing output files')
     .option('--encoding <name>', 'text encoding of text inputs (default: detected)')
     .option('--strict', 'exit non-zero on warnings too')
     .option('--no-positions', 'leave source positions out of JSON')
+    .option('-v, --verbose', 'also list informational diagnostics')
     .action(async (inputs: string[], flags: ConvertFlags) => {
       exitCode = await convert(inputs, flags, io)
     })
@@ -47,18 +59,35 @@ export async function run(argv: readonly string[], io: { stdout: NodeJS.Writable
   return exitCode
 }
 
-async function convert(inputs: string[], flags: ConvertFlags, io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
+/** Where converted documents go: one combined output, or one per file. */
+interface Sink {
+  add(document: JxmbDocument, file: string): Promise<void>
+  fail(failure: Failure): void
+  /** Write the combined output; returns what to name in the summary. */
+  finish(): Promise<string | undefined>
+}
+
+async function convert(inputs: string[], flags: ConvertFlags, io: Io): Promise<number> {
   const say = (line: string) => io.stderr.write(line + '\n')
-  const toStdout = flags.output === '-'
-  const format = flags.format ?? formatOf(flags.output)
-  if (!format) {
-    say(`jxmb: cannot tell the format of “${flags.output}”; name it .json or pass --format.`)
+  if (!flags.output === !flags.perFile) {
+    say('jxmb: give either -o <file> or --per-file <dir>.')
     return 2
   }
+  const format = flags.format ?? (flags.perFile ? 'xlsx' : formatOf(flags.output!))
+  if (!format) {
+    say(`jxmb: cannot tell the format of “${flags.output}”; name it .xlsx or .json, or pass --format.`)
+    return 2
+  }
+  if (format === 'xlsx' && flags.output === '-') {
+    say('jxmb: an Excel workbook cannot go to standard output; name a file with -o.')
+    return 2
+  }
+  const force = flags.force ?? false
   let files: string[]
   try {
     files = await collectFiles(inputs)
-    if (!toStdout) await ensureWritable(flags.output, flags.force ?? false)
+    if (flags.output && flags.output !== '-') await ensureWritable(flags.output, force)
+    if (flags.perFile) await mkdir(flags.perFile, { recursive: true })
   } catch (error) {
     say(`jxmb: ${(error as Error).message}`)
     return 2
@@ -68,57 +97,123 @@ async function convert(inputs: string[], flags: ConvertFlags, io: { stdout: Node
     return 1
   }
 
-  const results: FileResult[] = []
-  for (const [index, file] of files.entries()) {
-    const result = await convertFile(file, flags.encoding ? { encoding: flags.encoding } : {})
-    results.push(result)
-    const counter = `[${index + 1}/${files.length}]`
-    if (result.ok) {
-      const { projects, warnings } = count([result.document])
-      say(`${counter} ${file}: ${projects} projects, ${indicatorCount(result.document)} indicators, ${warnings} warnings`)
-    } else {
-      say(`${counter} ${file}: error ${result.failure.code}: ${result.failure.message}`)
+  const single = inputs.length === 1 && files.length === 1 && files[0] === inputs[0]
+  const sink = flags.perFile
+    ? perFileSink(flags.perFile, format, flags, force)
+    : format === 'xlsx'
+      ? workbookSink(flags.output!, force)
+      : jsonSink(flags.output!, single, flags, io)
+  const progress = createProgress(files.length, io.stderr)
+  const totals = { projects: 0, indicators: 0, warnings: 0, failed: 0 }
+  try {
+    for (const [index, file] of files.entries()) {
+      const result = await convertFile(file, flags.encoding ? { encoding: flags.encoding } : {})
+      const counter = `[${index + 1}/${files.length}]`
+      if (result.ok) {
+        const { document } = result
+        const indicators = document.projects.reduce((sum, project) => sum + project.indicators.length, 0)
+        const shown = document.diagnostics.filter((d) => flags.verbose || d.severity !== 'info')
+        const warnings = document.diagnostics.filter((d) => d.severity !== 'info').length
+        totals.projects += document.projects.length
+        totals.indicators += indicators
+        totals.warnings += warnings
+        // With a live display, a file that converted cleanly needs no line of its own.
+        if (!progress.interactive || shown.length > 0) {
+          progress.log(`${counter} ${file}: ${document.projects.length} projects, ${indicators} indicators, ${warnings} warnings`)
+        }
+        for (const diagnostic of shown) {
+          const where = [diagnostic.project && `项目 ${diagnostic.project}`, describePosition(diagnostic.position)].filter(Boolean).join(' ')
+          progress.log(`    ${diagnostic.severity} ${diagnostic.code}${where ? ` (${where})` : ''}: ${diagnostic.message}`)
+        }
+        try {
+          await sink.add(document, file)
+        } catch (error) {
+          totals.failed++
+          progress.log(`${counter} ${file}: error WRITE: ${(error as Error).message}`)
+        }
+      } else {
+        totals.failed++
+        progress.log(`${counter} ${file}: error ${result.failure.code}: ${result.failure.message}`)
+        sink.fail(result.failure)
+      }
+      progress.tick(file)
     }
+  } finally {
+    progress.stop()
   }
 
-  const documents = results.flatMap((result) => (result.ok ? [result.document] : []))
-  const failures = results.flatMap((result) => (result.ok ? [] : [result.failure]))
-  const single = inputs.length === 1 && files.length === 1 && files[0] === inputs[0]
-  const jsonOptions = { positions: flags.positions ?? true }
-  const text = single && documents[0] ? toJson(documents[0], jsonOptions) : toJsonBatch(documents, failures, jsonOptions)
-  if (!(single && failures.length > 0)) {
-    if (toStdout) io.stdout.write(text)
-    else {
-      try {
-        await writeAtomic(flags.output, text, flags.force ?? false)
-      } catch (error) {
-        say(`jxmb: could not write ${flags.output}: ${(error as Error).message}`)
-        return 1
-      }
-    }
+  let written: string | undefined
+  try {
+    written = await sink.finish()
+  } catch (error) {
+    say(`jxmb: could not write the output: ${(error as Error).message}`)
+    return 1
   }
-  const totals = count(documents)
   say(
-    `jxmb: ${files.length} files, ${totals.projects} projects, ${documents.reduce((sum, d) => sum + indicatorCount(d), 0)} indicators, ` +
-      `${totals.warnings} warnings, ${failures.length} failed` + (toStdout || (single && failures.length > 0) ? '' : ` → ${flags.output}`),
+    `jxmb: ${files.length} files, ${totals.projects} projects, ${totals.indicators} indicators, ` +
+      `${totals.warnings} warnings, ${totals.failed} failed` + (written ? ` → ${written}` : ''),
   )
-  if (failures.length > 0) return 1
+  if (totals.failed > 0) return 1
   return flags.strict && totals.warnings > 0 ? 1 : 0
+}
+
+function jsonSink(output: string, single: boolean, flags: ConvertFlags, io: Io): Sink {
+  const documents: JxmbDocument[] = []
+  const failures: Failure[] = []
+  const options = { positions: flags.positions ?? true }
+  return {
+    add: async (document) => void documents.push(document),
+    fail: (failure) => void failures.push(failure),
+    async finish() {
+      // A single file that failed has nothing to write: its error is the result.
+      if (single && documents.length === 0) return undefined
+      const text = single ? toJson(documents[0]!, options) : toJsonBatch(documents, failures, options)
+      if (output === '-') {
+        io.stdout.write(text)
+        return undefined
+      }
+      await writeAtomicData(output, text, flags.force ?? false)
+      return output
+    },
+  }
+}
+
+function workbookSink(output: string, force: boolean): Sink {
+  const workbook = createWorkbook()
+  return {
+    add: async (document, file) => workbook.add(document, file),
+    fail: (failure) => workbook.addFailure(failure),
+    async finish() {
+      await writeAtomic(output, (stream) => workbook.write(stream), force)
+      return output
+    },
+  }
+}
+
+function perFileSink(folder: string, format: Format, flags: ConvertFlags, force: boolean): Sink {
+  const used = new Set<string>()
+  return {
+    async add(document, file) {
+      // Same-named inputs from different folders get -2, -3 … rather than overwrite each other.
+      const stem = basename(file, extname(file))
+      let name = stem
+      for (let n = 2; used.has(name); n++) name = `${stem}-${n}`
+      used.add(name)
+      const target = join(folder, `${name}.${format}`)
+      if (format === 'json') await writeAtomicData(target, toJson(document, { positions: flags.positions ?? true }), force)
+      else {
+        const workbook = createWorkbook()
+        workbook.add(document, file)
+        await writeAtomic(target, (stream) => workbook.write(stream), force)
+      }
+    },
+    fail: () => {},
+    finish: async () => folder,
+  }
 }
 
 function formatOf(output: string): Format | undefined {
   if (output === '-') return 'json'
   const extension = extname(output).toLowerCase().slice(1)
   return (formats as readonly string[]).includes(extension) ? (extension as Format) : undefined
-}
-
-function indicatorCount(document: JxmbDocument): number {
-  return document.projects.reduce((sum, project) => sum + project.indicators.length, 0)
-}
-
-function count(documents: readonly JxmbDocument[]) {
-  return {
-    projects: documents.reduce((sum, d) => sum + d.projects.length, 0),
-    warnings: documents.reduce((sum, d) => sum + d.diagnostics.filter((x) => x.severity !== 'info').length, 0),
-  }
 }

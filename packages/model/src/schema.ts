@@ -20,13 +20,14 @@ export type Point = Static<typeof Point>
 
 /**
  * Where a node came from. Text input gives `start`/`end` lines; docx input
- * gives the block index, and table row / cell / paragraph indices (0-based).
+ * gives the block index, the table's ordinal, and row / cell / paragraph indices (all 0-based).
  */
 export const Position = Type.Object(
   {
     start: Type.Optional(Point),
     end: Type.Optional(Point),
     block: Type.Optional(Type.Integer({ minimum: 0 })),
+    table: Type.Optional(Type.Integer({ minimum: 0 })),
     row: Type.Optional(Type.Integer({ minimum: 0 })),
     cell: Type.Optional(Type.Integer({ minimum: 0 })),
     paragraph: Type.Optional(Type.Integer({ minimum: 0 })),

@@ -11,6 +11,7 @@ export function span(a: Position, b: Position): Position {
   if (a.start) result.start = a.start
   if (b.end ?? a.end) result.end = (b.end ?? a.end)!
   if (a.block !== undefined) result.block = a.block
+  if (a.table !== undefined) result.table = a.table
   if (a.row !== undefined && a.row === b.row) result.row = a.row
   return result
 }

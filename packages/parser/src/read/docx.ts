@@ -54,6 +54,7 @@ export async function readDocx(bytes: Uint8Array, file?: string, limits?: Contai
 export function htmlToBlocks(html: string): Block[] {
   const $ = load(html, { xml: false }, false)
   const blocks: Block[] = []
+  let tables = 0
   for (const node of $.root()[0]!.children) collect(node, blocks, [])
   return blocks
 
@@ -61,7 +62,7 @@ export function htmlToBlocks(html: string): Block[] {
     if (node.type !== 'tag') return
     const element = node as Element
     if (element.name === 'table') {
-      into.push(readTable(element, into.length))
+      into.push(readTable(element, { block: into.length, table: tables++ }))
       return
     }
     if (blockTags.has(element.name)) {
@@ -120,7 +121,7 @@ function readParagraphs(element: Element): TextParagraph[] {
 }
 
 /** A `<table>` as a grid: spans expanded into placeholder cells, as Tika leaves empty cells. */
-function readTable(table: Element, blockIndex: number): TableBlock {
+function readTable(table: Element, where: { block: number; table: number }): TableBlock {
   const rows: Row[] = []
   // Columns still covered by a rowspan from above: column → rows left.
   const covering: number[] = []
@@ -128,7 +129,7 @@ function readTable(table: Element, blockIndex: number): TableBlock {
   const trs = childTags(table).flatMap((child) => (child.name === 'tr' ? [child] : childTags(child).filter((c) => c.name === 'tr')))
   trs.forEach((tr, rowIndex) => {
     const cells: Cell[] = []
-    const position = (cell: number): Position => ({ block: blockIndex, row: rowIndex, cell })
+    const position = (cell: number): Position => ({ ...where, row: rowIndex, cell })
     const fillCovered = () => {
       while ((covering[cells.length] ?? 0) > 0) {
         covering[cells.length]!--
@@ -144,7 +145,7 @@ function readTable(table: Element, blockIndex: number): TableBlock {
       const tables: TableBlock[] = []
       for (const child of childTags(td)) {
         if (child.name === 'table') {
-          tables.push(readTable(child, blockIndex))
+          tables.push(readTable(child, where))
           continue
         }
         const items = child.name === 'ol' || child.name === 'ul' ? childTags(child) : [child]
@@ -161,9 +162,9 @@ function readTable(table: Element, blockIndex: number): TableBlock {
       for (let offset = 0; offset < colSpan; offset++) covering[column + offset] = rowSpan - 1
     }
     fillCovered()
-    rows.push({ cells, position: { block: blockIndex, row: rowIndex } })
+    rows.push({ cells, position: { ...where, row: rowIndex } })
   })
-  return { type: 'table', rows, bookmarks: tableBookmarks, position: { block: blockIndex } }
+  return { type: 'table', rows, bookmarks: tableBookmarks, position: { ...where } }
 }
 
 function childTags(element: Element): Element[] {

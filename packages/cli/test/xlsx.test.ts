@@ -1,0 +1,79 @@
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import ExcelJS from 'exceljs'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { run } from '@jxmb/cli'
+import { captureIo } from './io.js'
+
+const fixtures = fileURLToPath(new URL('../../../fixtures/', import.meta.url))
+let dir: string
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'jxmb-xlsx-'))
+  mkdirSync(join(dir, 'in/docx'), { recursive: true })
+  copyFileSync(fixtures + '000_191d77da26007e67.txt', join(dir, 'in/sample.txt'))
+  for (const name of ['one-project-60-indicators', 'six-projects', 'artefacts']) {
+    copyFileSync(`${fixtures}generated/${name}.docx`, join(dir, `in/docx/${name}.docx`))
+  }
+  writeFileSync(join(dir, 'in/docx/broken.docx'), 'PK\u0003\u0004 truncated')
+})
+
+async function sheet(path: string, name: string) {
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.readFile(path)
+  return workbook.getWorksheet(name)!
+}
+
+describe('jxmb convert … -o out.xlsx (the clerk’s batch)', () => {
+  it('puts every file in one workbook, reports the bad one, and exits 1', async () => {
+    const { io, chunks } = captureIo()
+    const out = join(dir, 'out.xlsx')
+    expect(await run(['convert', join(dir, 'in'), '-o', out], io)).toBe(1)
+    // 60 + 34 + 12 indicators from the docx files, 29 from the sample.
+    const indicators = await sheet(out, '指标')
+    expect(indicators.rowCount).toBe(1 + 60 + 34 + 12 + 29)
+    const files = new Set<string>()
+    indicators.eachRow((row, number) => {
+      if (number === 1) return
+      files.add(row.getCell(1).text)
+      for (const column of [2, 4, 5, 6, 8]) expect(row.getCell(column).text).not.toBe('')
+    })
+    expect([...files].map((file) => file.slice(dir.length + 1)).sort()).toEqual([
+      'in/docx/artefacts.docx',
+      'in/docx/one-project-60-indicators.docx',
+      'in/docx/six-projects.docx',
+      'in/sample.txt',
+    ])
+    const checks = await sheet(out, '校验')
+    const rows: string[][] = []
+    checks.eachRow((row) => rows.push([row.getCell(1).text.slice(dir.length + 1), row.getCell(2).text, row.getCell(3).text]))
+    expect(rows).toContainEqual(['in/docx/broken.docx', '错误', 'TRUNCATED'])
+    expect(rows).toContainEqual(['in/docx/artefacts.docx', '警告', 'docx-warning'])
+    expect(chunks.stderr).toMatch(/broken\.docx: error TRUNCATED/)
+    expect(chunks.stderr).toMatch(/jxmb: 5 files, 13 projects, 135 indicators, 1 warnings, 1 failed → .*out\.xlsx/)
+  })
+
+  it('--strict fails on warnings too', async () => {
+    const out = join(dir, 'strict.xlsx')
+    expect(await run(['convert', join(dir, 'in/docx/artefacts.docx'), '-o', out], captureIo().io)).toBe(0)
+    expect(await run(['convert', join(dir, 'in/docx/artefacts.docx'), '-o', out, '--force', '--strict'], captureIo().io)).toBe(1)
+  })
+
+  it('--per-file writes one workbook per input', async () => {
+    const outDir = join(dir, 'each')
+    expect(await run(['convert', join(dir, 'in'), '--per-file', outDir], captureIo().io)).toBe(1)
+    expect(readdirSync(outDir).sort()).toEqual(['artefacts.xlsx', 'one-project-60-indicators.xlsx', 'sample.xlsx', 'six-projects.xlsx'])
+    expect((await sheet(join(outDir, 'sample.xlsx'), '指标')).rowCount).toBe(30)
+  })
+
+  it('leaves no output and no temporary file when told not to overwrite', async () => {
+    const out = join(dir, 'exists.xlsx')
+    writeFileSync(out, 'old')
+    const { io, chunks } = captureIo()
+    expect(await run(['convert', join(dir, 'in'), '-o', out], io)).toBe(2)
+    expect(chunks.stderr).toContain('already exists')
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([])
+    expect(existsSync(out)).toBe(true)
+  })
+})

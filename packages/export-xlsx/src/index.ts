@@ -1,0 +1,2 @@
+export { createWorkbook, toWorkbook, type WorkbookBuilder, type WorkbookCounts } from './workbook.js'
+export { columns, sheetNames, severityNames, type Column } from './sheets.js'

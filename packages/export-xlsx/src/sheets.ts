@@ -1,0 +1,170 @@
+/**
+ * The four sheets: their Chinese names and headers (the clerks' language),
+ * keyed by stable English names in code, and how a document becomes rows.
+ */
+import { describePosition, type Failure, type JxmbDocument, type ParsedValue } from '@jxmb/model'
+
+export type CellValue = string | number | null
+
+export const sheetNames = {
+  projects: '项目',
+  indicators: '指标',
+  department: '部门目标',
+  checks: '校验',
+} as const
+export type SheetKey = keyof typeof sheetNames
+
+export interface Column {
+  key: string
+  header: string
+  /** Long free text: wrapped, with a capped width. */
+  wrap?: boolean
+  /** Excel number format for numeric columns. */
+  numberFormat?: string
+}
+
+export const severityNames = { error: '错误', warning: '警告', info: '提示' } as const
+const valueKinds = { quantity: '定量', deadline: '时限', qualitative: '定性', empty: '空' } as const
+
+/** Fixed columns; the schedule and extra-indicator columns are added per batch. */
+export const columns = {
+  projects: {
+    file: { key: 'file', header: '来源文件' },
+    sequence: { key: 'sequence', header: '序号' },
+    unitCode: { key: 'unitCode', header: '单位编码' },
+    unitName: { key: 'unitName', header: '单位名称' },
+    code: { key: 'code', header: '项目编码' },
+    name: { key: 'name', header: '项目名称' },
+    moneyUnit: { key: 'moneyUnit', header: '金额单位' },
+    total: { key: 'total', header: '预算数', numberFormat: '#,##0.00' },
+    fiscal: { key: 'fiscal', header: '财政资金', numberFormat: '#,##0.00' },
+    other: { key: 'other', header: '其他资金', numberFormat: '#,##0.00' },
+    usage: { key: 'usage', header: '资金用途', wrap: true },
+    goals: { key: 'goals', header: '绩效目标', wrap: true },
+  },
+  indicators: {
+    file: { key: 'file', header: '来源文件' },
+    code: { key: 'code', header: '项目编码' },
+    name: { key: 'name', header: '项目名称' },
+    level1: { key: 'level1', header: '一级指标' },
+    level2: { key: 'level2', header: '二级指标' },
+    level3: { key: 'level3', header: '三级指标' },
+    description: { key: 'description', header: '绩效指标描述', wrap: true },
+    value: { key: 'value', header: '指标值' },
+    kind: { key: 'kind', header: '指标值类型' },
+    comparator: { key: 'comparator', header: '比较' },
+    number: { key: 'number', header: '数值' },
+    unit: { key: 'unit', header: '单位' },
+    basis: { key: 'basis', header: '指标值确定依据', wrap: true },
+  },
+  department: {
+    file: { key: 'file', header: '来源文件' },
+    unitName: { key: 'unitName', header: '单位名称' },
+    section: { key: 'section', header: '部分' },
+    marker: { key: 'marker', header: '序号' },
+    text: { key: 'text', header: '内容', wrap: true },
+  },
+  checks: {
+    file: { key: 'file', header: '来源文件' },
+    severity: { key: 'severity', header: '级别' },
+    code: { key: 'code', header: '代码' },
+    project: { key: 'project', header: '项目' },
+    place: { key: 'place', header: '位置' },
+    message: { key: 'message', header: '说明', wrap: true },
+    data: { key: 'data', header: '原始内容', wrap: true },
+  },
+} satisfies Record<SheetKey, Record<string, Column>>
+
+export type Row = Record<string, CellValue>
+
+/** Rows of one document, keyed by column key; schedule and extras use `schedule:<period>` / `extra:<name>` keys. */
+export interface DocumentRows {
+  projects: Row[]
+  indicators: Row[]
+  department: Row[]
+  checks: Row[]
+  /** Money units seen, for the budget headers. */
+  moneyUnits: Set<string>
+  periods: string[]
+  extras: string[]
+}
+
+export function documentRows(document: JxmbDocument, file: string): DocumentRows {
+  const rows: DocumentRows = { projects: [], indicators: [], department: [], checks: [], moneyUnits: new Set(), periods: [], extras: [] }
+  const unitName = document.projects.find((project) => project.unit.name)?.unit.name ?? ''
+  for (const project of document.projects) {
+    rows.moneyUnits.add(project.moneyUnit)
+    const row: Row = {
+      file,
+      sequence: project.sequence,
+      unitCode: project.unit.code,
+      unitName: project.unit.name,
+      code: project.code,
+      name: project.name || project.title,
+      moneyUnit: project.moneyUnit,
+      total: project.budget.total.value ?? emptyToNull(project.budget.total.raw),
+      fiscal: project.budget.fiscal.value ?? emptyToNull(project.budget.fiscal.raw),
+      other: project.budget.other.value ?? emptyToNull(project.budget.other.raw),
+      usage: project.usage,
+      goals: project.goals.map((goal) => (goal.marker ?? '') + goal.text).join('\n'),
+    }
+    for (const entry of project.schedule) {
+      if (!rows.periods.includes(entry.period)) rows.periods.push(entry.period)
+      row[`schedule:${entry.period}`] = entry.percent ?? emptyToNull(entry.raw)
+    }
+    rows.projects.push(row)
+    for (const indicator of project.indicators) {
+      const parsed = splitValue(indicator.value.parsed)
+      const indicatorRow: Row = {
+        file,
+        code: project.code,
+        name: project.name || project.title,
+        level1: indicator.level1,
+        level2: indicator.level2,
+        level3: indicator.level3,
+        description: indicator.description,
+        value: indicator.value.raw,
+        kind: valueKinds[indicator.value.parsed.kind],
+        ...parsed,
+        basis: indicator.basis,
+      }
+      for (const [name, text] of Object.entries(indicator.extra)) {
+        if (!rows.extras.includes(name)) rows.extras.push(name)
+        indicatorRow[`extra:${name}`] = text
+      }
+      rows.indicators.push(indicatorRow)
+    }
+  }
+  for (const section of document.department.sections) {
+    const title = section.number ? `${section.number}、${section.heading}` : section.heading
+    for (const paragraph of section.paragraphs) {
+      rows.department.push({ file, unitName, section: title, marker: paragraph.marker ?? '', text: paragraph.text })
+    }
+  }
+  for (const diagnostic of document.diagnostics) {
+    rows.checks.push({
+      file,
+      severity: severityNames[diagnostic.severity],
+      code: diagnostic.code,
+      project: diagnostic.project ?? '',
+      place: describePosition(diagnostic.position),
+      message: diagnostic.message,
+      data: diagnostic.data?.join(' | ') ?? '',
+    })
+  }
+  return rows
+}
+
+export function failureRow(failure: Failure): Row {
+  return { file: failure.file, severity: severityNames.error, code: failure.code, project: '', place: '', message: failure.message, data: '' }
+}
+
+function splitValue(parsed: ParsedValue): Row {
+  if (parsed.kind === 'quantity') return { comparator: parsed.comparator ?? '', number: parsed.number, unit: parsed.unit }
+  return { comparator: '', number: null, unit: '' }
+}
+
+/** A text that is not a number stays text (kept verbatim); an empty one is an empty cell. */
+function emptyToNull(raw: string): string | null {
+  return raw.trim() === '' ? null : raw
+}

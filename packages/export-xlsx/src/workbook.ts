@@ -1,0 +1,152 @@
+/**
+ * The one place that knows ExcelJS. Documents are reduced to plain rows as
+ * they are added (so a batch does not hold every model), and the workbook is
+ * streamed out sheet by sheet with ExcelJS's streaming writer.
+ */
+import { PassThrough, type Writable } from 'node:stream'
+import ExcelJS from 'exceljs'
+import stringWidth from 'string-width'
+import type { Failure, JxmbDocument } from '@jxmb/model'
+import { columns, documentRows, failureRow, sheetNames, type CellValue, type Column, type Row, type SheetKey } from './sheets.js'
+
+export interface WorkbookCounts {
+  documents: number
+  projects: number
+  indicators: number
+  failures: number
+}
+
+export interface WorkbookBuilder {
+  /** Add a converted document; `file` names it in every row (default: its `source.file`). */
+  add(document: JxmbDocument, file?: string): void
+  /** Add a file that failed to convert: it is listed on the 校验 sheet. */
+  addFailure(failure: Failure): void
+  readonly counts: WorkbookCounts
+  /** Stream the .xlsx to `stream` (ended when done). */
+  write(stream: Writable): Promise<void>
+  /** The .xlsx as bytes. */
+  toBuffer(): Promise<Uint8Array>
+}
+
+const maxWidth = { text: 40, wrap: 60 }
+
+export function createWorkbook(): WorkbookBuilder {
+  const rows: Record<SheetKey, Row[]> = { projects: [], indicators: [], department: [], checks: [] }
+  const moneyUnits = new Set<string>()
+  const periods: string[] = []
+  const extras: string[] = []
+  const counts: WorkbookCounts = { documents: 0, projects: 0, indicators: 0, failures: 0 }
+
+  const write = async (stream: Writable) => {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false })
+    workbook.creator = 'jxmb'
+    const unit = moneyUnits.size === 1 ? [...moneyUnits][0] : undefined
+    const money = (column: Column): Column => (unit ? { ...column, header: `${column.header}（${unit}）` } : column)
+    const project = columns.projects
+    const sheetColumns: Record<SheetKey, Column[]> = {
+      projects: [
+        project.file,
+        project.sequence,
+        project.unitCode,
+        project.unitName,
+        project.code,
+        project.name,
+        money(project.total),
+        money(project.fiscal),
+        money(project.other),
+        project.moneyUnit,
+        project.usage,
+        ...periods.map((period) => ({ key: `schedule:${period}`, header: `资金支出计划 ${period}（%）` })),
+        project.goals,
+      ],
+      indicators: [...Object.values(columns.indicators), ...extras.map((name) => ({ key: `extra:${name}`, header: name, wrap: true }))],
+      department: Object.values(columns.department),
+      checks: Object.values(columns.checks),
+    }
+    for (const key of Object.keys(sheetNames) as SheetKey[]) writeSheet(workbook, sheetNames[key], sheetColumns[key], rows[key])
+    await workbook.commit()
+  }
+
+  return {
+    add(document, file = document.source.file ?? '') {
+      const result = documentRows(document, file)
+      rows.projects.push(...result.projects)
+      rows.indicators.push(...result.indicators)
+      rows.department.push(...result.department)
+      rows.checks.push(...result.checks)
+      for (const unit of result.moneyUnits) moneyUnits.add(unit)
+      for (const period of result.periods) if (!periods.includes(period)) periods.push(period)
+      for (const name of result.extras) if (!extras.includes(name)) extras.push(name)
+      counts.documents++
+      counts.projects += result.projects.length
+      counts.indicators += result.indicators.length
+    },
+    addFailure(failure) {
+      rows.checks.push(failureRow(failure))
+      counts.failures++
+    },
+    counts,
+    write,
+    async toBuffer() {
+      const sink = new PassThrough()
+      const chunks: Buffer[] = []
+      sink.on('data', (chunk: Buffer) => chunks.push(chunk))
+      const ended = new Promise((resolve, reject) => {
+        sink.on('end', resolve)
+        sink.on('error', reject)
+      })
+      await write(sink)
+      await ended
+      return new Uint8Array(Buffer.concat(chunks))
+    },
+  }
+}
+
+/** Documents (and failures) → .xlsx bytes: the small function the rest of jxmb calls. */
+export async function toWorkbook(documents: readonly JxmbDocument[], options: { failures?: readonly Failure[] } = {}): Promise<Uint8Array> {
+  const builder = createWorkbook()
+  for (const document of documents) builder.add(document)
+  for (const failure of options.failures ?? []) builder.addFailure(failure)
+  return builder.toBuffer()
+}
+
+function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, sheetColumns: Column[], sheetRows: Row[]): void {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] })
+  sheet.columns = sheetColumns.map((column) => ({
+    key: column.key,
+    width: columnWidth(column, sheetRows),
+    style: {
+      alignment: { vertical: 'top', wrapText: column.wrap ?? false },
+      ...(column.numberFormat ? { numFmt: column.numberFormat } : {}),
+    },
+  }))
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheetColumns.length } }
+  const header = sheet.addRow(sheetColumns.map((column) => column.header))
+  header.font = { bold: true }
+  header.alignment = { vertical: 'middle', wrapText: false }
+  header.commit()
+  for (const row of sheetRows) {
+    sheet.addRow(sheetColumns.map((column) => cellValue(row[column.key]))).commit()
+  }
+  sheet.commit()
+}
+
+function cellValue(value: CellValue | undefined): CellValue {
+  return value === undefined || value === '' ? null : value
+}
+
+/** Width in Excel character units: CJK characters count double (string-width). */
+function columnWidth(column: Column, sheetRows: Row[]): number {
+  const cap = column.wrap ? maxWidth.wrap : maxWidth.text
+  let widest = stringWidth(column.header)
+  for (const row of sheetRows) {
+    const value = row[column.key]
+    if (value === null || value === undefined) continue
+    for (const line of String(value).split('\n')) {
+      const width = stringWidth(line)
+      if (width > widest) widest = width
+      if (widest >= cap) return cap + 2
+    }
+  }
+  return Math.max(6, widest) + 2
+}

@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import ExcelJS from 'exceljs'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { toWorkbook } from '@jxmb/export-xlsx'
+import { parseText } from '@jxmb/parser'
+import { arbitrary, emitTika, sampleDocument } from '@jxmb/testkit'
+
+const fixtures = fileURLToPath(new URL('../../../fixtures/', import.meta.url))
+const sample = parseText(readFileSync(fixtures + '000_191d77da26007e67.txt'), { file: 'sample.txt' })
+
+async function load(bytes: Uint8Array) {
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(Buffer.from(bytes) as never)
+  return workbook
+}
+const values = (sheet: ExcelJS.Worksheet, row: number) => (sheet.getRow(row).values as unknown[]).slice(1)
+
+describe('the sample as a workbook', async () => {
+  const workbook = await load(await toWorkbook([sample], { failures: [{ file: 'bad.docx', code: 'NOT_ZIP', message: '不是 docx' }] }))
+  const sheet = (name: string) => workbook.getWorksheet(name)!
+
+  it('has the four sheets, each with a bold, frozen, filtered header', () => {
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['项目', '指标', '部门目标', '校验'])
+    for (const s of workbook.worksheets) {
+      expect(s.getRow(1).getCell(1).font?.bold).toBe(true)
+      expect(s.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
+      expect(s.autoFilter).toBeTruthy()
+    }
+  })
+
+  it('项目: one row per project, amounts as numbers in the header’s unit', () => {
+    const s = sheet('项目')
+    expect(s.rowCount).toBe(5)
+    expect(values(s, 1)).toEqual([
+      '来源文件', '序号', '单位编码', '单位名称', '项目编码', '项目名称', '预算数（万元）', '财政资金（万元）', '其他资金（万元）', '金额单位', '资金用途',
+      '资金支出计划 3月底（%）', '资金支出计划 6月底（%）', '资金支出计划 10月底（%）', '资金支出计划 12月底（%）', '绩效目标',
+    ])
+    expect(values(s, 2)).toEqual([
+      'sample.txt', 1, '655001', '河北遵化经济开发区管理委员会本级', '13028123P00032410001M', '安可计算机购置', 2.55, 2.55, 0, '万元',
+      '预算数2.55万元。其中：财政资金2.55万元，其他资金0万元。主要用于：购置非涉密计算机三台.', 25, 50, 75, 100,
+      '1.做好国产化应用替代工作，保障单位业务开展\n2.及时拨付资金',
+    ])
+    expect(s.getRow(3).getCell(7).type).toBe(ExcelJS.ValueType.Number)
+    expect(s.getRow(2).getCell(16).alignment?.wrapText).toBe(true)
+  })
+
+  it('指标: one complete row per indicator, levels carried down, value parsed into its own columns', () => {
+    const s = sheet('指标')
+    expect(s.rowCount).toBe(30)
+    expect(values(s, 1)).toEqual([
+      '来源文件', '项目编码', '项目名称', '一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值类型', '比较', '数值', '单位', '指标值确定依据',
+    ])
+    expect(values(s, 3)).toEqual([
+      'sample.txt', '13028123P00032410001M', '安可计算机购置', '产出指标', '质量指标', '设备验收合格率', '设备验收合格率', '≥98%', '定量', '≥', 98, '%',
+      '关于做好2023年度安可应用替代工作的通知',
+    ])
+    // 2023年完成 is a deadline: no number.
+    expect(values(s, 4).slice(7, 12)).toEqual(['2023年完成', '时限', undefined, undefined, undefined])
+    for (let row = 2; row <= 30; row++) for (const column of [4, 5, 6]) expect(s.getRow(row).getCell(column).text).not.toBe('')
+    expect(s.getRow(3).getCell(11).type).toBe(ExcelJS.ValueType.Number)
+  })
+
+  it('部门目标 and 校验', () => {
+    const d = sheet('部门目标')
+    expect(d.rowCount).toBe(13)
+    expect(values(d, 3).slice(0, 4)).toEqual(['sample.txt', '河北遵化经济开发区管理委员会本级', '二、分项绩效目标', '1.'])
+    const c = sheet('校验')
+    expect(values(c, 2)).toEqual(['bad.docx', '错误', 'NOT_ZIP', undefined, undefined, '不是 docx'])
+  })
+
+  it('sizes columns for CJK text', () => {
+    const s = sheet('指标')
+    // 指标值确定依据: 关于做好2023年度安可应用替代工作的通知 is 17 CJK (34) + 4 digits, + 2 padding.
+    expect(s.getColumn(13).width).toBe(40)
+    expect(sheet('项目').getColumn(4).width).toBe(34) // 河北遵化经济开发区管理委员会本级: 16 CJK
+  })
+})
+
+describe('generated documents as a workbook', () => {
+  it('every indicator of the model appears, complete, on 指标 in order', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitrary.document({ maxProjects: 3, maxIndicators: 25 }), async (document) => {
+        const parsed = parseText(emitTika(document), { file: 'g.txt' })
+        const s = (await load(await toWorkbook([parsed]))).getWorksheet('指标')!
+        const expected = document.projects.flatMap((p) => p.indicators.map((i) => [p.code, i.level1, i.level2, i.level3, i.value.raw, i.basis]))
+        const actual = Array.from({ length: s.rowCount - 1 }, (_, n) => {
+          const row = s.getRow(n + 2)
+          return [2, 4, 5, 6, 8, 13].map((column) => row.getCell(column).text)
+        })
+        expect(actual).toEqual(expected)
+      }),
+      { numRuns: 10 },
+    )
+  })
+
+  it('keeps extra indicator columns by their header, and leaves the unit out of mixed-unit headers', async () => {
+    const a = sampleDocument(11, { minProjects: 1, maxProjects: 1, maxIndicators: 3 })
+    const project = a.projects[0]!
+    project.moneyUnit = '元'
+    project.indicatorColumns = [...project.indicatorColumns, '分值']
+    project.indicators.forEach((indicator, n) => (indicator.extra = { 分值: String(10 + n) }))
+    const b = sampleDocument(12, { minProjects: 1, maxProjects: 1, maxIndicators: 3 })
+    b.projects[0]!.moneyUnit = '万元'
+    const workbook = await load(await toWorkbook([parseText(emitTika(a), { file: 'a.txt' }), parseText(emitTika(b), { file: 'b.txt' })]))
+    const indicators = workbook.getWorksheet('指标')!
+    expect(indicators.getRow(1).getCell(14).value).toBe('分值')
+    expect(indicators.getRow(2).getCell(14).value).toBe('10')
+    expect(workbook.getWorksheet('项目')!.getRow(1).getCell(7).value).toBe('预算数')
+    expect(workbook.getWorksheet('项目')!.getRow(3).getCell(10).value).toBe('万元')
+  })
+})

@@ -19,7 +19,7 @@ describe('htmlToBlocks', () => {
       [['A', ''], ['B', ''], ['', 'horizontal']],
       [['', 'vertical'], ['C', ''], ['D', '']],
     ])
-    expect(table!.rows[1]!.cells[2]!.position).toEqual({ block: 0, row: 1, cell: 2 })
+    expect(table!.rows[1]!.cells[2]!.position).toEqual({ block: 0, table: 0, row: 1, cell: 2 })
   })
 
   it('keeps paragraphs of a cell apart, splits soft breaks, and keeps nested tables whole', () => {

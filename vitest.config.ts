@@ -7,7 +7,7 @@ const source = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/i
 export default defineConfig({
   resolve: {
     alias: Object.fromEntries(
-      ['model', 'parser', 'export-json', 'export-xlsx', 'cli', 'testkit'].map((name) => [`@jxmb/${name}`, source(name)]),
+      ['model', 'parser', 'export-json', 'export-xlsx', 'export-markdown', 'cli', 'testkit'].map((name) => [`@jxmb/${name}`, source(name)]),
     ),
   },
   test: {

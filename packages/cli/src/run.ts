@@ -3,13 +3,14 @@ import { basename, extname, join } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
 import { describePosition, type Failure, type JxmbDocument } from '@jxmb/model'
 import { toJson, toJsonBatch } from '@jxmb/export-json'
+import { toMarkdown, toMarkdownBatch } from '@jxmb/export-markdown'
 import { createWorkbook } from '@jxmb/export-xlsx'
 import { convertFile } from './convert.js'
 import { collectFiles } from './files.js'
 import { createProgress, type Progress } from './progress.js'
 import { ensureWritable, writeAtomic, writeAtomicData } from './write-output.js'
 
-const formats = ['json', 'xlsx'] as const
+const formats = ['json', 'xlsx', 'md'] as const
 type Format = (typeof formats)[number]
 
 interface ConvertFlags {
@@ -39,7 +40,7 @@ export async function run(argv: readonly string[], io: Io = process): Promise<nu
     .command('convert')
     .description('Convert files and folders (searched recursively) into one output, or one per file.')
     .argument('<inputs...>', 'files or folders')
-    .option('-o, --output <file>', 'output file (.xlsx or .json), or - for standard output')
+    .option('-o, --output <file>', 'output file (.xlsx, .json or .md), or - for standard output')
     .option('--per-file <dir>', 'write one output per input into this folder instead')
     .addOption(new Option('-f, --format <format>', 'output format (default: from the output name; xlsx with --per-file)').choices(formats))
     .option('--force', 'overwrite existing output files')
@@ -75,7 +76,7 @@ async function convert(inputs: string[], flags: ConvertFlags, io: Io): Promise<n
   }
   const format = flags.format ?? (flags.perFile ? 'xlsx' : formatOf(flags.output!))
   if (!format) {
-    say(`jxmb: cannot tell the format of “${flags.output}”; name it .xlsx or .json, or pass --format.`)
+    say(`jxmb: cannot tell the format of “${flags.output}”; name it .xlsx, .json or .md, or pass --format.`)
     return 2
   }
   if (format === 'xlsx' && flags.output === '-') {
@@ -102,7 +103,7 @@ async function convert(inputs: string[], flags: ConvertFlags, io: Io): Promise<n
     ? perFileSink(flags.perFile, format, flags, force)
     : format === 'xlsx'
       ? workbookSink(flags.output!, force)
-      : jsonSink(flags.output!, single, flags, io)
+      : textSink(flags.output!, single, format, flags, io)
   const progress = createProgress(files.length, io.stderr)
   const totals = { projects: 0, indicators: 0, warnings: 0, failed: 0 }
   try {
@@ -157,7 +158,8 @@ async function convert(inputs: string[], flags: ConvertFlags, io: Io): Promise<n
   return flags.strict && totals.warnings > 0 ? 1 : 0
 }
 
-function jsonSink(output: string, single: boolean, flags: ConvertFlags, io: Io): Sink {
+/** JSON or Markdown: the whole text is made at the end. */
+function textSink(output: string, single: boolean, format: 'json' | 'md', flags: ConvertFlags, io: Io): Sink {
   const documents: JxmbDocument[] = []
   const failures: Failure[] = []
   const options = { positions: flags.positions ?? true }
@@ -167,7 +169,14 @@ function jsonSink(output: string, single: boolean, flags: ConvertFlags, io: Io):
     async finish() {
       // A single file that failed has nothing to write: its error is the result.
       if (single && documents.length === 0) return undefined
-      const text = single ? toJson(documents[0]!, options) : toJsonBatch(documents, failures, options)
+      const text =
+        format === 'md'
+          ? single
+            ? toMarkdown(documents[0]!)
+            : toMarkdownBatch(documents)
+          : single
+            ? toJson(documents[0]!, options)
+            : toJsonBatch(documents, failures, options)
       if (output === '-') {
         io.stdout.write(text)
         return undefined
@@ -201,6 +210,7 @@ function perFileSink(folder: string, format: Format, flags: ConvertFlags, force:
       used.add(name)
       const target = join(folder, `${name}.${format}`)
       if (format === 'json') await writeAtomicData(target, toJson(document, { positions: flags.positions ?? true }), force)
+      else if (format === 'md') await writeAtomicData(target, toMarkdown(document), force)
       else {
         const workbook = createWorkbook()
         workbook.add(document, file)
@@ -215,5 +225,6 @@ function perFileSink(folder: string, format: Format, flags: ConvertFlags, force:
 function formatOf(output: string): Format | undefined {
   if (output === '-') return 'json'
   const extension = extname(output).toLowerCase().slice(1)
+  if (extension === 'markdown') return 'md'
   return (formats as readonly string[]).includes(extension) ? (extension as Format) : undefined
 }

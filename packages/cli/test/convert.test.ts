@@ -76,6 +76,17 @@ describe('jxmb convert', () => {
     expect(chunks.stderr).toContain('c.docx: error NOT_ZIP')
   })
 
+  it('writes Markdown to a .md file, or to stdout with --format md', async () => {
+    const out = join(dir, 'out.md')
+    expect(await run(['convert', sample, '-o', out], captureIo().io)).toBe(0)
+    const markdown = readFileSync(out, 'utf8')
+    expect(markdown).toContain('## 1.安可计算机购置绩效目标表')
+    expect(markdown.match(/^\| 一级指标/gm)).toHaveLength(4)
+    const { io, chunks } = captureIo()
+    expect(await run(['convert', sample, '-o', '-', '--format', 'md'], io)).toBe(0)
+    expect(chunks.stdout).toBe(markdown)
+  })
+
   it('fails clearly for a missing input or an unknown output type', async () => {
     const missing = captureIo()
     expect(await run(['convert', join(dir, 'nope'), '-o', join(dir, 'x.json')], missing.io)).toBe(2)

@@ -78,16 +78,6 @@ export const Section = Type.Object(
 )
 export type Section = Static<typeof Section>
 
-export const Department = Type.Object(
-  {
-    type: Type.Literal('department'),
-    heading: Type.Optional(Type.String()),
-    sections: Type.Array(Section),
-    position: Type.Optional(Position),
-  },
-  { additionalProperties: false },
-)
-export type Department = Static<typeof Department>
 
 /** An amount of money as written and as a number (null when unreadable). */
 export const Amount = Type.Object(
@@ -171,6 +161,19 @@ export const Indicator = Type.Object(
   { additionalProperties: false },
 )
 export type Indicator = Static<typeof Indicator>
+
+export const Department = Type.Object(
+  {
+    type: Type.Literal('department'),
+    heading: Type.Optional(Type.String()),
+    sections: Type.Array(Section),
+    indicatorColumns: Type.Optional(Type.Array(Type.String(), { description: 'Header of the 部门整体支出绩效目标表, when there is one.' })),
+    indicators: Type.Optional(Type.Array(Indicator, { description: 'Rows of the 部门整体支出绩效目标表, when there is one.' })),
+    position: Type.Optional(Position),
+  },
+  { additionalProperties: false },
+)
+export type Department = Static<typeof Department>
 
 export const Unit = Type.Object(
   { code: Type.String(), name: Type.String() },

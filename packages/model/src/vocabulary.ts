@@ -18,6 +18,9 @@ export const projectPart = /^(预算)?项目(支出)?绩效目标$/
 // The next three match the paragraph as written (trimmed, not normalised),
 // so the text they capture is kept verbatim; they accept full-width forms.
 
+/** The title of a department-level indicator table: 部门整体支出绩效目标表 (normalised text). */
+export const departmentTableTitle = /部门整体(支出)?绩效目标表$/
+
 /** Department section headings: 一、总体绩效目标. */
 export const sectionHeading = /^([一二三四五六七八九十]+)\s*[、.．]\s*(\S.{0,40})$/
 

@@ -3,6 +3,7 @@ import { interpret } from './interpret/interpret.js'
 import { decodeText } from './read/decode.js'
 import { readDocx } from './read/docx.js'
 import { isOle, isZip, type ContainerLimits } from './read/docx-container.js'
+import { isTabPerRow, readTabText } from './read/tab-text.js'
 import { readTikaText } from './read/text.js'
 
 export interface ParseOptions extends ContainerLimits {
@@ -12,7 +13,10 @@ export interface ParseOptions extends ContainerLimits {
   encoding?: string
 }
 
-/** Parse exported Word text (string, or bytes in any supported encoding). */
+/**
+ * Parse exported Word text (string, or bytes in any supported encoding):
+ * Tika's layout or tab-per-row, told apart automatically.
+ */
 export function parseText(input: string | Uint8Array, options: ParseOptions = {}): JxmbDocument {
   const source: Source = { format: 'tika-text' }
   if (options.file !== undefined) source.file = options.file
@@ -23,6 +27,10 @@ export function parseText(input: string | Uint8Array, options: ParseOptions = {}
     const decoded = decodeText(input, options.file, options.encoding)
     text = decoded.text
     source.encoding = decoded.encoding
+  }
+  if (isTabPerRow(text)) {
+    source.format = 'tab-text'
+    return interpret(readTabText(text), source)
   }
   return interpret(readTikaText(text), source)
 }

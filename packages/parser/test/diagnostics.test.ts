@@ -77,6 +77,9 @@ describe('diagnostics', () => {
 
   it('reports prose outside the known parts instead of dropping it', () => {
     const parsed = parseText('某某单位2023年预算绩效目标\n')
-    expect(parsed.diagnostics).toEqual([expect.objectContaining({ code: 'paragraph-skipped', data: ['某某单位2023年预算绩效目标'] })])
+    expect(parsed.diagnostics).toEqual([
+      expect.objectContaining({ code: 'paragraph-skipped', data: ['某某单位2023年预算绩效目标'] }),
+      expect.objectContaining({ code: 'no-projects' }),
+    ])
   })
 })

@@ -3,6 +3,7 @@
  * model a parser must return for the emitted input (positions aside).
  */
 import fc from 'fast-check'
+import { columnFields } from './layout.js'
 import { vocabulary, type Department, type Indicator, type JxmbDocument, type ParsedValue, type Project, type QuantityValue, type Section } from '@jxmb/model'
 
 const hanzi = [...'开发区管理委员会财政资金项目建设服务保障办公设备采购维护运行经费宣传培训调研安全生产环境治理绿化道路桥梁水利教育卫生文化体育科技信息化数据平台系统']
@@ -90,7 +91,30 @@ const schedule = fc
     return periods.map((period, index) => ({ period, raw: `${percents[index]}%`, percent: percents[index]! }))
   })
 
-export const project = (sequence: number, maxIndicators = 60, minIndicators = 1): fc.Arbitrary<Project> =>
+/** Indicator-table headers seen in templates: extra columns, dropped columns, spaced and variant labels. */
+export const columnTemplates: readonly (readonly string[])[] = [
+  ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'],
+  ['一级指标', '二级指标', '三级指标', '指标性质', '指标值', '计量单位', '分值', '绩效指标描述', '指标值确定依据'],
+  ['一级 指标', '二级 指标', '三级 指标', '指标方向', '年度指标值', '计量单位', '分值'],
+  ['一级指标', '二级指标', '三级指标', '指标值（数值）', '指标值确定依据'],
+  ['一级指标', '二级指标', '三级指标', '绩效指标描述', '年度指标值', '指标值', '指标值确定依据'],
+]
+
+/** Fit indicators to a header: dropped columns empty, extra columns filled. */
+export function fitToColumns(list: Indicator[], labels: readonly string[], extraTexts: readonly string[]): Indicator[] {
+  const fields = columnFields(labels)
+  return list.map((indicator, index) => {
+    const fitted = { ...indicator, extra: {} as Record<string, string> }
+    if (!fields.includes('description')) fitted.description = ''
+    if (!fields.includes('basis')) fitted.basis = ''
+    fields.forEach((field, column) => {
+      if (typeof field !== 'string') fitted.extra[field.extra] = extraTexts[(index + column) % extraTexts.length]!
+    })
+    return fitted
+  })
+}
+
+export const project = (sequence: number, maxIndicators = 60, minIndicators = 1, variants = false): fc.Arbitrary<Project> =>
   fc
     .record({
       unitCode: fc.integer({ min: 100, max: 99_999_999 }).map(String),
@@ -106,8 +130,11 @@ export const project = (sequence: number, maxIndicators = 60, minIndicators = 1)
       schedule,
       goals: fc.array(words(4, 20), { minLength: 1, maxLength: 4 }),
       indicators: indicators(maxIndicators, minIndicators),
+      template: variants ? fc.integer({ min: 0, max: columnTemplates.length - 1 }) : fc.constant(0),
+      extraTexts: fc.array(fc.oneof(words(1, 4), fc.integer({ min: 0, max: 100 }).map(String)), { minLength: 1, maxLength: 5 }),
     })
     .map((r) => {
+      const labels = columnTemplates[r.template]!
       const other = r.other ?? 0
       const total = Math.round((r.fiscal + other) * 100) / 100
       return {
@@ -127,8 +154,8 @@ export const project = (sequence: number, maxIndicators = 60, minIndicators = 1)
         usage: r.usage,
         schedule: r.schedule,
         goals: r.goals.map((text, index) => ({ type: 'paragraph' as const, marker: `${index + 1}.`, text })),
-        indicatorColumns: ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'],
-        indicators: r.indicators,
+        indicatorColumns: [...labels],
+        indicators: r.template === 0 ? r.indicators : fitToColumns(r.indicators, labels, r.extraTexts),
       }
     })
 
@@ -157,6 +184,8 @@ export const department: fc.Arbitrary<Department> = fc
   .map((sections) => ({ type: 'department' as const, heading: '部门整体绩效目标', sections }))
 
 export interface DocumentShape {
+  /** Vary the indicator columns by template, and sometimes add a 部门整体支出绩效目标表. */
+  variants?: boolean
   minProjects?: number
   maxProjects?: number
   minIndicators?: number
@@ -164,13 +193,23 @@ export interface DocumentShape {
 }
 
 /** A whole document; its `projects` have unique 项目编码 and no diagnostics are expected. */
-export const document = ({ minProjects = 1, maxProjects = 4, minIndicators = 1, maxIndicators = 60 }: DocumentShape = {}): fc.Arbitrary<JxmbDocument> =>
+export const document = ({ minProjects = 1, maxProjects = 4, minIndicators = 1, maxIndicators = 60, variants = false }: DocumentShape = {}): fc.Arbitrary<JxmbDocument> =>
   fc
     .integer({ min: minProjects, max: maxProjects })
     .chain((count) =>
-      fc.tuple(department, fc.tuple(...Array.from({ length: count }, (_, index) => project(index + 1, maxIndicators, minIndicators)))),
+      fc.tuple(
+        department,
+        fc.tuple(...Array.from({ length: count }, (_, index) => project(index + 1, maxIndicators, minIndicators, variants))),
+        variants ? fc.option(indicators(8), { nil: undefined }) : fc.constant(undefined),
+      ),
     )
     .filter(([, projects]) => new Set(projects.map((p) => p.code)).size === projects.length)
+    .map(([base, projects, departmentIndicators]) => {
+      const department: Department = departmentIndicators
+        ? { ...base, indicatorColumns: [...columnTemplates[0]!], indicators: departmentIndicators }
+        : base
+      return [department, projects] as const
+    })
     .map(([department, projects]) => ({
       type: 'document' as const,
       source: { format: 'tika-text' as const },

@@ -25,9 +25,10 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx'
-import type { Indicator, JxmbDocument, Paragraph as ModelParagraph, Project } from '@jxmb/model'
+import type { JxmbDocument, Paragraph as ModelParagraph } from '@jxmb/model'
+import { indicatorRows, projectTables, type GridRow, type LayoutOptions } from './layout.js'
 
-export interface DocxOptions {
+export interface DocxOptions extends LayoutOptions {
   /**
    * Put Word artefacts that must neither break nor pollute the text into the
    * document: tracked changes, hyperlinks, footnote references, fields, images,
@@ -56,14 +57,21 @@ export async function emitDocx(document: JxmbDocument, options: DocxOptions = {}
       if (artefacts) children.push(new Paragraph({ children: [] }))
     }
   }
+  if (department.indicators) {
+    children.push(new Paragraph({ children: [new TextRun('部门整体支出绩效目标表')] }))
+    children.push(gridTable(indicatorRows(department.indicatorColumns ?? [], department.indicators), false, 0))
+  }
   children.push(heading('第二部分', HeadingLevel.HEADING_1), heading('预算项目绩效目标', HeadingLevel.HEADING_1))
   for (const project of document.projects) {
     const title = `${project.sequence === null ? '' : `${project.sequence}.`}${project.title}`
     children.push(heading(title, HeadingLevel.HEADING_2, project.bookmark))
-    children.push(headerTable(project, artefacts))
-    children.push(new Paragraph({ children: [new TextRun(' ')] }))
-    children.push(indicatorTable(project, artefacts))
-    children.push(new Paragraph({ children: [] }))
+    const tables = projectTables(project, options)
+    tables.forEach((rows, index) => {
+      // The indicator header is the first row of the last table; in a combined table it follows the 7 header rows.
+      const indicatorStart = index === tables.length - 1 ? (tables.length === 1 ? 7 : 0) : rows.length
+      children.push(gridTable(rows, artefacts, indicatorStart))
+      children.push(new Paragraph({ children: [new TextRun(' ')] }))
+    })
   }
   const file = new Document({
     sections: [
@@ -100,100 +108,42 @@ function cell(text: string | string[], options: { columnSpan?: number; rowSpan?:
   })
 }
 
-function runsCell(children: ParagraphChild[]): TableCell {
-  // The empty paragraph after the text is one more artefact.
-  return new TableCell({ children: [new Paragraph({ children }), new Paragraph({ children: [] })] })
-}
-
-function headerTable(project: Project, artefacts: boolean): Table {
-  const periods = project.schedule
-  const width = Math.max(7, periods.length + 1)
-  const spread = (count: number) => {
-    // Give `count` cells the `width - 1` columns after the label, the last taking the rest.
-    const base = Math.max(1, Math.floor((width - 1) / Math.max(count, 1)))
-    return Array.from({ length: count }, (_, index) => (index === count - 1 ? width - 1 - base * (count - 1) : base))
-  }
-  const spans = spread(periods.length)
-  const { total, fiscal, other } = project.budget
-  const rows = [
-    new TableRow({
-      children: [cell(`${project.unit.code}${project.unit.name}`, { columnSpan: width - 2 }), cell(`单位：${project.moneyUnit}`, { columnSpan: 2 })],
-    }),
-    new TableRow({
-      children: [cell('项目编码'), cell(project.code, { columnSpan: 2 }), cell('项目名称'), cell(project.name, { columnSpan: width - 4 })],
-    }),
-    new TableRow({
-      children: [
-        cell('预算规模及资金用途', { rowSpan: 2 }),
-        cell('预算数'),
-        cell(total.raw),
-        cell('其中：财政    资金'),
-        cell(fiscal.raw),
-        cell('其他资金'),
-        cell(other.raw, { columnSpan: width - 6 }),
-      ],
-    }),
-    new TableRow({ children: [cell(project.usage, { columnSpan: width - 1 })] }),
-    new TableRow({
-      children: [cell('资金支出计划（%）', { rowSpan: 2 }), ...periods.map((entry, index) => cell(entry.period, { columnSpan: spans[index]! }))],
-    }),
-    new TableRow({ children: periods.map((entry, index) => cell(entry.raw, { columnSpan: spans[index]! })) }),
-    new TableRow({
-      children: [
-        cell('绩效目标'),
-        artefacts
-          ? // One paragraph with soft line breaks: Tika and the docx reader both make a paragraph of each line.
-            new TableCell({
-              columnSpan: width - 1,
-              children: [new Paragraph({ children: project.goals.map((goal, index) => new TextRun({ text: paragraphText(goal), break: index > 0 ? 1 : 0 })) })],
-            })
-          : cell(project.goals.map(paragraphText), { columnSpan: width - 1 }),
-      ],
-    }),
-  ]
-  return new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } })
-}
-
-/** The length of the run of equal `key`s starting at `index`. */
-function runLength(indicators: Indicator[], index: number, key: (indicator: Indicator) => string): number {
-  let end = index + 1
-  while (end < indicators.length && key(indicators[end]!) === key(indicators[index]!)) end++
-  return end - index
-}
-
-function indicatorTable(project: Project, artefacts: boolean): Table {
-  const { indicators } = project
-  const rows = [new TableRow({ tableHeader: true, children: project.indicatorColumns.map((label) => cell(label)) })]
-  indicators.forEach((indicator, index) => {
-    const previous = indicators[index - 1]
-    const children: TableCell[] = []
-    const level1Key = (i: Indicator) => i.level1
-    const level2Key = (i: Indicator) => `${i.level1}\u0000${i.level2}`
-    if (!previous || previous.level1 !== indicator.level1) {
-      children.push(cell(indicator.level1, { rowSpan: runLength(indicators, index, level1Key) }))
-    }
-    if (!previous || level2Key(previous) !== level2Key(indicator)) {
-      children.push(cell(indicator.level2, { rowSpan: runLength(indicators, index, level2Key) }))
-    }
-    const [head, tail] = [indicator.level3.slice(0, 1), indicator.level3.slice(1)]
-    children.push(
-      artefacts && tail
-        ? runsCell([new TextRun(head), new DeletedTextRun({ text: '已删除的字', ...change }), new InsertedTextRun({ text: tail, ...change })])
-        : cell(indicator.level3),
-      artefacts
-        ? runsCell([new ExternalHyperlink({ link: 'https://example.org/', children: [new TextRun(indicator.description)] }), new FootnoteReferenceRun(1)])
-        : cell(indicator.description),
-      cell(indicator.value.raw),
-      artefacts
-        ? runsCell([
-            new TextRun(indicator.basis),
-            new ImageRun({ type: 'png', data: png, transformation: { width: 4, height: 4 } }),
-            new SimpleField('PAGE', '7'),
-          ])
-        : cell(indicator.basis),
-      ...Object.values(indicator.extra).map((text) => cell(text)),
-    )
-    rows.push(new TableRow({ children }))
+/** A grid from the shared layout as a Word table: covered cells left out (docx writes vMerge), short rows widened by gridSpan. */
+function gridTable(rows: GridRow[], artefacts: boolean, indicatorStart: number): Table {
+  const width = Math.max(...rows.map((row) => row.length))
+  const tableRows = rows.map((row, rowIndex) => {
+    const isIndicator = rowIndex > indicatorStart
+    const cells = row.flatMap((gridCell, column): TableCell[] => {
+      if (gridCell.covered) return []
+      const columnSpan = column === row.length - 1 && row.length < width ? width - row.length + 1 : undefined
+      const options = { ...(gridCell.rowSpan ? { rowSpan: gridCell.rowSpan } : {}), ...(columnSpan ? { columnSpan } : {}) }
+      if (artefacts && isIndicator) return [artefactCell(gridCell.text, column, options)]
+      if (artefacts && gridCell.text.includes('\n') && !isIndicator) {
+        // One paragraph with soft line breaks: Tika and the docx reader both make a paragraph of each line.
+        return [
+          new TableCell({
+            ...options,
+            children: [new Paragraph({ children: gridCell.text.split('\n').map((line, index) => new TextRun({ text: line, break: index > 0 ? 1 : 0 })) })],
+          }),
+        ]
+      }
+      return [cell(gridCell.text, options)]
+    })
+    return new TableRow({ children: cells, ...(rowIndex === indicatorStart ? { tableHeader: true } : {}) })
   })
-  return new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } })
+  return new Table({ rows: tableRows, width: { size: 100, type: WidthType.PERCENTAGE } })
+}
+
+/** Indicator cells full of artefacts: tracked changes (column 2), a hyperlink and footnote (3), an image and a field (5). */
+function artefactCell(text: string, column: number, options: { rowSpan?: number; columnSpan?: number }): TableCell {
+  const runs = (children: ParagraphChild[]) =>
+    new TableCell({ ...options, children: [new Paragraph({ children }), new Paragraph({ children: [] })] })
+  if (column === 2 && text.length > 1) {
+    return runs([new TextRun(text.slice(0, 1)), new DeletedTextRun({ text: '已删除的字', ...change }), new InsertedTextRun({ text: text.slice(1), ...change })])
+  }
+  if (column === 3 && text) return runs([new ExternalHyperlink({ link: 'https://example.org/', children: [new TextRun(text)] }), new FootnoteReferenceRun(1)])
+  if (column === 5 && text) {
+    return runs([new TextRun(text), new ImageRun({ type: 'png', data: png, transformation: { width: 4, height: 4 } }), new SimpleField('PAGE', '7')])
+  }
+  return cell(text, options)
 }

@@ -1,10 +1,11 @@
 /**
- * Write a model as Apache Tika writes a .docx as text: the inverse of the
- * text reader, with Tika's quirks available as options.
+ * Write a model as Apache Tika writes a .docx as text (the inverse of the
+ * text reader, with Tika's quirks as options), or as tab-per-row text.
  */
-import type { JxmbDocument, Paragraph, Project } from '@jxmb/model'
+import type { JxmbDocument, Paragraph } from '@jxmb/model'
+import { indicatorRows, projectTables, type GridRow, type LayoutOptions } from './layout.js'
 
-export interface TikaQuirks {
+export interface TikaQuirks extends LayoutOptions {
   /** End lines with CRLF. */
   crlf?: boolean
   /** Start with a UTF-8 byte order mark. */
@@ -17,65 +18,59 @@ export interface TikaQuirks {
   spaceInEmptyCells?: boolean
 }
 
-export function emitTika(document: JxmbDocument, quirks: TikaQuirks = {}): string {
-  const lines: string[] = []
-  const trail = quirks.trailingWhitespace ? '\t\t ' : ''
-  const empty = quirks.spaceInEmptyCells ? '\t ' : '\t'
-  const cell = (text: string) => {
-    if (text === '') return lines.push(empty)
-    const [first, ...rest] = text.split('\n')
-    lines.push(`\t${first}${trail}`, ...rest)
-  }
-  const row = (...cells: string[]) => {
-    cells.forEach(cell)
-    lines.push('')
-  }
-  const paragraph = (p: Paragraph) => (p.marker ?? '') + p.text
+const paragraphText = (p: Paragraph) => (p.marker ?? '') + p.text
 
+/** The paragraphs before the projects, and the lines of each project, shared by both text layouts. */
+function writeDocument(document: JxmbDocument, table: (rows: GridRow[]) => string[], options: LayoutOptions): string[] {
   const { department } = document
-  lines.push(' 第一部分', department.heading ?? '部门整体绩效目标', ' ')
+  const lines = [' 第一部分', department.heading ?? '部门整体绩效目标', ' ']
   for (const section of department.sections) {
     const mark = section.bookmark ? `[bookmark: ${section.bookmark}]` : ''
     lines.push(`${mark}${section.number ? `${section.number}、` : ''}${section.heading}`)
-    for (const p of section.paragraphs) lines.push(paragraph(p))
+    for (const p of section.paragraphs) lines.push(paragraphText(p))
+  }
+  if (department.indicators) {
+    lines.push('', '部门整体支出绩效目标表')
+    lines.push(...table(indicatorRows(department.indicatorColumns ?? [], department.indicators)), ' ')
   }
   lines.push('', ' ', '第二部分', ' ', '预算项目绩效目标', ' ', '')
-
-  for (const project of document.projects) emitProject(project)
-  return (quirks.bom ? '\ufeff' : '') + lines.join(quirks.crlf ? '\r\n' : '\n')
-
-  function emitProject(project: Project) {
+  for (const project of document.projects) {
     const mark = project.bookmark ? `[bookmark: ${project.bookmark}]` : ''
     lines.push(`${mark}${project.sequence === null ? '' : `${project.sequence}.`}${project.title}`)
-    row(`${project.unit.code}${project.unit.name}`, `单位：${project.moneyUnit}`)
-    row('项目编码', project.code, '项目名称', project.name)
-    const { total, fiscal, other } = project.budget
-    row('预算规模及资金用途', '预算数', total.raw, '其中：财政    资金', fiscal.raw, '其他资金', other.raw)
-    row('', project.usage)
-    row('资金支出计划（%）', ...project.schedule.map((entry) => entry.period))
-    row('', ...project.schedule.map((entry) => entry.raw))
-    row('绩效目标', project.goals.map(paragraph).join('\n'))
-    lines.push('', '', ' ')
-
-    row(...project.indicatorColumns)
-    let level1 = ''
-    let level2 = ''
-    project.indicators.forEach((indicator, index) => {
-      const newLevel1 = indicator.level1 !== level1
-      const newLevel2 = newLevel1 || indicator.level2 !== level2
-      if (quirks.joinLevel1Rows && newLevel1 && index > 0) lines.pop()
-      row(
-        newLevel1 ? indicator.level1 : '',
-        newLevel2 ? indicator.level2 : '',
-        indicator.level3,
-        indicator.description,
-        indicator.value.raw,
-        indicator.basis,
-        ...Object.values(indicator.extra),
-      )
-      level1 = indicator.level1
-      level2 = indicator.level2
-    })
-    lines.push('', '', ' ')
+    for (const rows of projectTables(project, options)) lines.push(...table(rows), ' ')
   }
+  return lines
+}
+
+export function emitTika(document: JxmbDocument, quirks: TikaQuirks = {}): string {
+  const trail = quirks.trailingWhitespace ? '\t\t ' : ''
+  const empty = quirks.spaceInEmptyCells ? '\t ' : '\t'
+  const table = (rows: GridRow[]) => {
+    const lines: string[] = []
+    rows.forEach((row, index) => {
+      // Tika sometimes runs an indicator row whose first cell is filled onto the indicator row before.
+      if (quirks.joinLevel1Rows && row.indicator && rows[index - 1]?.indicator && row[0]!.text !== '') lines.pop()
+      for (const cell of row) {
+        if (cell.text === '') lines.push(empty)
+        else {
+          const [first, ...rest] = cell.text.split('\n')
+          lines.push(`\t${first}${trail}`, ...rest)
+        }
+      }
+      lines.push('')
+    })
+    lines.push('', '')
+    return lines
+  }
+  const lines = writeDocument(document, table, quirks)
+  return (quirks.bom ? '\ufeff' : '') + lines.join(quirks.crlf ? '\r\n' : '\n')
+}
+
+/**
+ * Word's "Save as Plain Text": a row per line, cells joined by TABs; a cell's
+ * further paragraphs break the line (only the last cell of a row has any here).
+ */
+export function emitTabText(document: JxmbDocument, options: LayoutOptions = {}): string {
+  const table = (rows: GridRow[]) => [...rows.map((row) => row.map((cell) => cell.text).join('\t')), '']
+  return writeDocument(document, table, options).join('\r\n')
 }

@@ -1,5 +1,6 @@
 export * as arbitrary from './arbitrary.js'
 export { sampleDocument, type DocumentShape } from './arbitrary.js'
-export { emitTika, type TikaQuirks } from './emit-tika.js'
+export { emitTabText, emitTika, type TikaQuirks } from './emit-tika.js'
+export { columnFields, indicatorRows, projectTables, type GridRow, type LayoutOptions } from './layout.js'
 export { stripPositions } from './strip.js'
 export { emitDocx, type DocxOptions } from './emit-docx.js'

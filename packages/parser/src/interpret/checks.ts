@@ -5,6 +5,9 @@ const tolerance = 0.005
 
 export function checkProjects(projects: Project[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = []
+  if (projects.length === 0) {
+    diagnostics.push({ code: 'no-projects', severity: 'warning', message: 'No 预算项目绩效目标表 was found: the file holds no project table.' })
+  }
   const seen = new Map<string, Project>()
   for (const project of projects) {
     const name = project.code || project.title || project.name

@@ -8,7 +8,7 @@ import {
   type Section,
   type Source,
 } from '@jxmb/model'
-import type { Block, ParagraphBlock } from '../blocks.js'
+import { cellText, type Block, type ParagraphBlock, type TableBlock } from '../blocks.js'
 import { checkProjects } from './checks.js'
 import { toParagraph } from './paragraph.js'
 import { createProjectReader } from './project-reader.js'
@@ -19,7 +19,11 @@ export function interpret(blocks: readonly Block[], source: Source): JxmbDocumen
   const diagnostics: Diagnostic[] = []
   const sections: Section[] = []
   let departmentHeading: ParagraphBlock | undefined
-  const reader = createProjectReader((diagnostic) => diagnostics.push(diagnostic))
+  const report = (diagnostic: Diagnostic) => diagnostics.push(diagnostic)
+  const reader = createProjectReader(report)
+  // The 部门整体支出绩效目标表 is read like a project's tables; its indicators go to the department.
+  const departmentReader = createProjectReader(report)
+  let departmentTable = false
   let part = 'none' as Part
   let awaitingPartTitle = false
   let section: Section | undefined
@@ -49,8 +53,11 @@ export function interpret(blocks: readonly Block[], source: Source): JxmbDocumen
 
   for (const block of blocks) {
     if (block.type === 'table') {
-      if (part === 'department' && !section) part = 'projects'
-      reader.table(block)
+      if ((departmentTable || part === 'department') && !hasProjectLabels(block)) departmentReader.table(block)
+      else {
+        if (part === 'department') part = 'projects'
+        reader.table(block)
+      }
       continue
     }
     const text = block.text
@@ -70,8 +77,13 @@ export function interpret(blocks: readonly Block[], source: Source): JxmbDocumen
       continue
     }
 
+    if (vocabulary.departmentTableTitle.test(label)) {
+      departmentTable = true
+      continue
+    }
     const title = vocabulary.projectTitle.exec(text)
     if (title) {
+      departmentTable = false
       part = 'projects'
       const [, sequence, name] = title
       reader.title({
@@ -110,7 +122,22 @@ export function interpret(blocks: readonly Block[], source: Source): JxmbDocumen
   const department: Department = departmentHeading
     ? { type: 'department', heading: departmentHeading.text, sections, position: departmentHeading.position }
     : { type: 'department', sections }
+  const departmentTables = departmentReader.projects()
+  if (departmentTables.length > 0) {
+    department.indicatorColumns = departmentTables[0]!.indicatorColumns
+    department.indicators = departmentTables.flatMap((table) => table.indicators)
+  }
   const projects = reader.projects()
   diagnostics.push(...checkProjects(projects))
   return { type: 'document', source, department, projects, diagnostics }
+}
+
+/** A table with 项目编码 or 项目名称 belongs to a project, wherever it stands. */
+function hasProjectLabels(table: TableBlock): boolean {
+  return table.rows.some((row) =>
+    row.cells.some((cell) => {
+      const label = normalizeLabel(cellText(cell))
+      return vocabulary.headerLabels.code.test(label) || vocabulary.headerLabels.name.test(label)
+    }),
+  )
 }

@@ -296,6 +296,7 @@ function headerKey(text: string): HeaderKey | undefined {
 function indicatorHeader(cells: Cell[]): Column[] | undefined {
   let found = 0
   const columns: Column[] = []
+  const taken = new Set<string>()
   for (const cell of cells) {
     const label = normalizeLabel(cellText(cell))
     if (cell.merged === 'horizontal' && columns.length > 0) {
@@ -303,9 +304,12 @@ function indicatorHeader(cells: Cell[]): Column[] | undefined {
       continue
     }
     const entry = label.length <= 20 ? vocabulary.indicatorColumns.find(([, pattern]) => pattern.test(label)) : undefined
-    if (entry && (entry[0] === 'level1' || entry[0] === 'level2' || entry[0] === 'level3')) found++
+    // A second column for a field already taken (年度指标值 beside 指标值) is kept as an extra.
+    const key = entry && !taken.has(entry[0]) ? entry[0] : 'extra'
+    taken.add(key)
+    if (key === 'level1' || key === 'level2' || key === 'level3') found++
     const written = cellText(cell).replace(/\s+/g, ' ').trim() || `列${columns.length + 1}`
-    columns.push({ key: entry ? entry[0] : 'extra', label: written, name: label || written })
+    columns.push({ key, label: written, name: label || written })
   }
   return found >= 2 ? columns : undefined
 }

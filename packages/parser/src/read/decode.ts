@@ -22,20 +22,66 @@ export function decodeText(bytes: Uint8Array, file?: string, encoding?: string):
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decodeWith('utf-16le', bytes.subarray(2), file), encoding: 'utf-16le' }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decodeWith('utf-16be', bytes.subarray(2), file), encoding: 'utf-16be' }
+  const utf16 = utf16WithoutBom(bytes)
+  if (utf16) return { text: decodeWith(utf16, bytes, file), encoding: utf16 }
   if (looksBinary(bytes)) throw new JxmbError('BINARY', undefined, { file })
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' }
   } catch {
-    return { text: decodeWith('gb18030', bytes, file), encoding: 'gb18030' }
+    const text = decodeWith('gb18030', bytes, file)
+    if (!plausibleGb(bytes)) {
+      throw new JxmbError(
+        'ENCODING',
+        'The text is neither UTF-8 nor plausible GB18030/GBK Chinese; it decodes to nonsense. Name its encoding with --encoding.',
+        { file },
+      )
+    }
+    return { text, encoding: 'gb18030' }
   }
 }
 
+/**
+ * Chinese prose in GBK draws almost all its characters from GB2312's level-1
+ * block (lead bytes B0–D7) and its punctuation rows A1 and A3, each with a
+ * trail byte A1–FE. Text in another encoding (Big5, Shift_JIS, UTF-16 without
+ * BOM) read as GBK scatters over the rest.
+ */
+function plausibleGb(bytes: Uint8Array): boolean {
+  let common = 0
+  let total = 0
+  for (let index = 0; index < bytes.length; index++) {
+    const lead = bytes[index]!
+    if (lead < 0x81) continue
+    const trail = bytes[index + 1] ?? 0
+    total++
+    if (((lead >= 0xb0 && lead <= 0xd7) || lead === 0xa1 || lead === 0xa3) && trail >= 0xa1 && trail <= 0xfe) common++
+    index++ // the trail byte (a four-byte GB18030 sequence counts as two pairs; rare in real text)
+  }
+  return total < 20 || common / total >= 0.6
+}
 function decodeWith(encoding: string, bytes: Uint8Array, file?: string): string {
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes)
   } catch (cause) {
     throw new JxmbError('ENCODING', `The text is not valid ${encoding}.`, { file, cause })
   }
+}
+
+/**
+ * UTF-16 without a BOM: the high byte of ASCII (TABs, line breaks, digits) is
+ * NUL, so NULs fall on one parity only: odd offsets for LE, even for BE.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes.length % 2 !== 0) return undefined
+  const sample = bytes.subarray(0, 8192)
+  let even = 0
+  let odd = 0
+  for (let index = 0; index < sample.length; index++) if (sample[index] === 0) index % 2 === 0 ? even++ : odd++
+  const pairs = sample.length / 2
+  // CJK characters such as 一 (U+4E00) put a few NULs on the other parity too.
+  if (odd > pairs * 0.05 && even < odd * 0.1) return 'utf-16le'
+  if (even > pairs * 0.05 && odd < even * 0.1) return 'utf-16be'
+  return undefined
 }
 
 /** NUL bytes or many control characters in the first 8 KiB: not text. */

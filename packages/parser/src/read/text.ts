@@ -8,7 +8,8 @@ import { lineSpan, span } from '../position.js'
 
 const bookmarkMarker = /^\[bookmark: ([^\]]*)\]/
 // Tika's inline markers that are not text: footnote/endnote references, images, comments.
-const inlineMarker = /\[(?:footnoteRef|endnoteRef|image|comment|annotation)[^\]]*\]/g
+// Bounded, so a very long line full of `[` stays linear.
+const inlineMarker = /\[(?:footnoteRef|endnoteRef|image|comment|annotation)[^\]\n]{0,300}\]/g
 // Word's hidden bookmarks: last edit position, hyperlink targets.
 const hiddenBookmark = /^_(GoBack|Hlk|Ref)/
 
@@ -48,7 +49,7 @@ export function readTikaText(text: string): Block[] {
         pendingBookmarks = []
       }
       if (!row) row = { cells: [], position: {} }
-      const content = clean(line.slice(1))
+      const content = cleanLine(line.slice(1))
       cell = {
         paragraphs: content === '' ? [] : [content],
         tables: [],
@@ -68,7 +69,7 @@ export function readTikaText(text: string): Block[] {
 
     if (cell) {
       // A cell's further paragraph.
-      const content = clean(line)
+      const content = cleanLine(line)
       if (content !== '') cell.paragraphs.push(content)
       cell.position = span(cell.position, lineSpan(lineNumber, lineNumber, line.length))
       continue
@@ -77,7 +78,7 @@ export function readTikaText(text: string): Block[] {
     endTable()
     const paragraph: ParagraphBlock = {
       type: 'paragraph',
-      text: clean(line),
+      text: cleanLine(line),
       bookmarks: pendingBookmarks,
       position: lineSpan(lineNumber, lineNumber, line.length),
     }
@@ -88,7 +89,7 @@ export function readTikaText(text: string): Block[] {
   return blocks
 }
 
-function takeBookmarks(line: string): { text: string; bookmarks: string[] } {
+export function takeBookmarks(line: string): { text: string; bookmarks: string[] } {
   const bookmarks: string[] = []
   let text = line
   let match: RegExpExecArray | null
@@ -104,6 +105,7 @@ function takeBookmarks(line: string): { text: string; bookmarks: string[] } {
   return { text, bookmarks }
 }
 
-function clean(text: string): string {
+/** A line's text without Tika's inline markers, trimmed. */
+export function cleanLine(text: string): string {
   return text.replace(inlineMarker, '').trim()
 }

@@ -1,0 +1,92 @@
+/**
+ * Reader for tab-per-row text, as Word's "Save as Plain Text" writes it: one
+ * table row per line with cells separated by TABs (merged-away cells empty),
+ * paragraphs as lines without TABs.
+ */
+import { vocabulary } from '@jxmb/model'
+import type { Block, Cell, Row, TableBlock } from '../blocks.js'
+import { lineSpan, span } from '../position.js'
+import { cleanLine, takeBookmarks } from './text.js'
+
+// A TAB between two pieces of text: the mark of a tab-per-row line (Tika's lines only start with one).
+const innerTab = /\S\t+\S/
+
+/** True when the text looks like tab-per-row rather than Tika's one-cell-per-line layout. */
+export function isTabPerRow(text: string): boolean {
+  let rows = 0
+  let tikaCells = 0
+  for (const line of text.split(/\r\n|\r|\n/, 5000)) {
+    if (innerTab.test(line)) rows++
+    else if (line.startsWith('\t') && line.trim() !== '') tikaCells++
+  }
+  return rows >= 2 && rows >= tikaCells
+}
+
+/** A line that starts a part, a section or a project is never a cell's further paragraph. */
+function isHeading(line: string): boolean {
+  return (
+    vocabulary.projectTitle.test(line) ||
+    vocabulary.sectionHeading.test(line) ||
+    vocabulary.partHeading.test(vocabulary.normalizeLabel(line))
+  )
+}
+
+export function readTabText(text: string): Block[] {
+  const lines = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/)
+  const blocks: Block[] = []
+  let table: TableBlock | undefined
+  let lastRow: Row | undefined
+  let pendingBookmarks: string[] = []
+
+  const endTable = () => {
+    if (table) {
+      table.position = span(table.rows[0]!.position, table.rows.at(-1)!.position)
+      blocks.push(table)
+    }
+    table = undefined
+    lastRow = undefined
+  }
+
+  for (let index = 0; index < lines.length; index++) {
+    const lineNumber = index + 1
+    const { text: line, bookmarks } = takeBookmarks(lines[index]!)
+    pendingBookmarks.push(...bookmarks)
+    const position = lineSpan(lineNumber, lineNumber, line.length)
+
+    if (line.includes('\t') && line.trim() !== '') {
+      if (!table) {
+        table = { type: 'table', rows: [], bookmarks: pendingBookmarks, position }
+        pendingBookmarks = []
+      }
+      const cells: Cell[] = line
+        // Word writes one TAB between cells, so a trailing TAB is an empty last cell.
+        .replace(/ +$/, '')
+        .split('\t')
+        .map((content) => {
+          const cleaned = cleanLine(content)
+          return { paragraphs: cleaned === '' ? [] : [cleaned], tables: [], rowSpan: 1, colSpan: 1, position }
+        })
+      lastRow = { cells, position }
+      table.rows.push(lastRow)
+      continue
+    }
+
+    const content = cleanLine(line)
+    if (content === '') {
+      endTable()
+      continue
+    }
+    if (lastRow && !isHeading(content)) {
+      // A cell's further paragraph: Word breaks the row's line there.
+      const cell = [...lastRow.cells].reverse().find((c) => c.paragraphs.length > 0) ?? lastRow.cells.at(-1)!
+      cell.paragraphs.push(content)
+      lastRow.position = span(lastRow.position, position)
+      continue
+    }
+    endTable()
+    blocks.push({ type: 'paragraph', text: content, bookmarks: pendingBookmarks, position })
+    pendingBookmarks = []
+  }
+  endTable()
+  return blocks
+}

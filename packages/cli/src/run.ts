@@ -124,7 +124,8 @@ async function convert(inputs: string[], flags: ConvertFlags, io: Io): Promise<n
         }
         for (const diagnostic of shown) {
           const where = [diagnostic.project && `项目 ${diagnostic.project}`, describePosition(diagnostic.position)].filter(Boolean).join(' ')
-          progress.log(`    ${diagnostic.severity} ${diagnostic.code}${where ? ` (${where})` : ''}: ${diagnostic.message}`)
+          const data = diagnostic.data ? ` [${truncate(diagnostic.data.join(' | '), 80)}]` : ''
+          progress.log(`    ${diagnostic.severity} ${diagnostic.code}${where ? ` (${where})` : ''}: ${diagnostic.message}${data}`)
         }
         try {
           await sink.add(document, file)
@@ -227,4 +228,8 @@ function formatOf(output: string): Format | undefined {
   const extension = extname(output).toLowerCase().slice(1)
   if (extension === 'markdown') return 'md'
   return (formats as readonly string[]).includes(extension) ? (extension as Format) : undefined
+}
+
+function truncate(text: string, length: number): string {
+  return text.length > length ? text.slice(0, length - 1) + '…' : text
 }

@@ -4,7 +4,7 @@
  * Escaping of `|`, `*`, `_`, `#` … is remark's; line breaks inside a table
  * cell become `<br>` so the row stays on one line.
  */
-import type { Department, JxmbDocument, Paragraph as ModelParagraph, Project } from '@jxmb/model'
+import type { Department, Indicator, JxmbDocument, Paragraph as ModelParagraph, Project } from '@jxmb/model'
 import type { BlockContent, Heading, Html, List, PhrasingContent, Root, RootContent, Table, TableRow, Text } from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
@@ -27,6 +27,7 @@ export const labels = {
   goals: '绩效目标',
   indicators: '绩效指标',
   projects: '预算项目绩效目标',
+  departmentTable: '部门整体支出绩效目标表',
   indicatorColumns: ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'],
 } as const
 
@@ -69,7 +70,24 @@ function departmentNodes(department: Department): RootContent[] {
     if (section.heading) nodes.push(heading(2, section.number ? `${section.number}、${section.heading}` : section.heading))
     nodes.push(...paragraphNodes(section.paragraphs))
   }
+  if (department.indicators) nodes.push(heading(2, labels.departmentTable), indicatorTable(department.indicators))
   return nodes
+}
+
+function indicatorTable(indicators: readonly Indicator[]): Table {
+  const extraNames = [...new Set(indicators.flatMap((indicator) => Object.keys(indicator.extra)))]
+  return table(
+    [...labels.indicatorColumns, ...extraNames],
+    indicators.map((indicator) => [
+      indicator.level1,
+      indicator.level2,
+      indicator.level3,
+      indicator.description,
+      indicator.value.raw,
+      indicator.basis,
+      ...extraNames.map((name) => indicator.extra[name] ?? ''),
+    ]),
+  )
 }
 
 const arabicMarker = /^(\d+)[.、．]$/
@@ -108,26 +126,13 @@ function projectNodes(project: Project): RootContent[] {
     [labels.usage, project.usage],
     [labels.schedule, project.schedule.map((entry) => `${entry.period}：${entry.raw}`).join('\n')],
   ]
-  const extraNames = [...new Set(project.indicators.flatMap((indicator) => Object.keys(indicator.extra)))]
-  const header = [...labels.indicatorColumns, ...extraNames]
   return [
     heading(2, title),
     table([labels.field, labels.content], fields),
     heading(3, labels.goals),
     ...(project.goals.length > 0 ? paragraphNodes(project.goals) : []),
     heading(3, labels.indicators),
-    table(
-      header,
-      project.indicators.map((indicator) => [
-        indicator.level1,
-        indicator.level2,
-        indicator.level3,
-        indicator.description,
-        indicator.value.raw,
-        indicator.basis,
-        ...extraNames.map((name) => indicator.extra[name] ?? ''),
-      ]),
-    ),
+    indicatorTable(project.indicators),
   ]
 }
 

@@ -63,6 +63,15 @@ describe('Markdown export', () => {
     expect(tablesOf(toMarkdown(sample))).toEqual(sample.projects.flatMap(expectedTables))
   })
 
+  it('writes the 部门整体支出绩效目标表 before the projects', () => {
+    const document = parseText(readFileSync(fixtures + 'variants/department-indicator-table.txt'), { file: 'd.txt' })
+    const [first] = tablesOf(toMarkdown(document))
+    expect(first).toEqual([
+      [...labels.indicatorColumns],
+      ...document.department.indicators!.map((i) => [i.level1, i.level2, i.level3, i.description, i.value.raw, i.basis]),
+    ])
+  })
+
   it('lines CJK columns up by display width', () => {
     const table = toMarkdown(sample).split('\n\n').find((block) => block.startsWith('| 一级指标'))!
     const lines = table.split('\n')

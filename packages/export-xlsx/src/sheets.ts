@@ -2,7 +2,7 @@
  * The four sheets: their Chinese names and headers (the clerks' language),
  * keyed by stable English names in code, and how a document becomes rows.
  */
-import { describePosition, type Failure, type JxmbDocument, type ParsedValue } from '@jxmb/model'
+import { describePosition, type Failure, type Indicator, type JxmbDocument, type ParsedValue } from '@jxmb/model'
 
 export type CellValue = string | number | null
 
@@ -24,6 +24,8 @@ export interface Column {
 }
 
 export const severityNames = { error: '错误', warning: '警告', info: '提示' } as const
+/** 项目名称 of the rows that come from the 部门整体支出绩效目标表. */
+export const departmentTableName = '部门整体支出绩效目标'
 const valueKinds = { quantity: '定量', deadline: '时限', qualitative: '定性', empty: '空' } as const
 
 /** Fixed columns; the schedule and extra-indicator columns are added per batch. */
@@ -113,12 +115,17 @@ export function documentRows(document: JxmbDocument, file: string): DocumentRows
       row[`schedule:${entry.period}`] = entry.percent ?? emptyToNull(entry.raw)
     }
     rows.projects.push(row)
-    for (const indicator of project.indicators) {
+    addIndicators(project.indicators, project.code, project.name || project.title)
+  }
+  addIndicators(document.department.indicators ?? [], '', departmentTableName)
+
+  function addIndicators(indicators: readonly Indicator[], code: string, name: string) {
+    for (const indicator of indicators) {
       const parsed = splitValue(indicator.value.parsed)
       const indicatorRow: Row = {
         file,
-        code: project.code,
-        name: project.name || project.title,
+        code,
+        name,
         level1: indicator.level1,
         level2: indicator.level2,
         level3: indicator.level3,

@@ -79,6 +79,16 @@ describe('the sample as a workbook', async () => {
 })
 
 describe('generated documents as a workbook', () => {
+  it('lists the 部门整体支出绩效目标表 on 指标 too', async () => {
+    const document = parseText(readFileSync(fixtures + 'variants/department-indicator-table.txt'), { file: 'd.txt' })
+    const s = (await load(await toWorkbook([document]))).getWorksheet('指标')!
+    const all = document.projects.reduce((sum, p) => sum + p.indicators.length, 0) + document.department.indicators!.length
+    expect(s.rowCount).toBe(1 + all)
+    const last = s.getRow(s.rowCount)
+    const lastIndicator = document.department.indicators!.at(-1)!
+    expect([last.getCell(2).text, last.getCell(3).text, last.getCell(6).text]).toEqual(['', '部门整体支出绩效目标', lastIndicator.level3])
+  })
+
   it('every indicator of the model appears, complete, on 指标 in order', async () => {
     await fc.assert(
       fc.asyncProperty(arbitrary.document({ maxProjects: 3, maxIndicators: 25 }), async (document) => {

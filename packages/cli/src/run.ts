@@ -5,7 +5,8 @@ import { describePosition, type Failure, type JxmbDocument } from '@jxmb/model'
 import { toJson, toJsonBatch } from '@jxmb/export-json'
 import { toMarkdown, toMarkdownBatch } from '@jxmb/export-markdown'
 import { createWorkbook } from '@jxmb/export-xlsx'
-import { convertFile } from './convert.js'
+import { availableParallelism } from 'node:os'
+import { convertAll } from './pool.js'
 import { collectFiles } from './files.js'
 import { createProgress, type Progress } from './progress.js'
 import { ensureWritable, writeAtomic, writeAtomicData } from './write-output.js'
@@ -22,6 +23,7 @@ interface ConvertFlags {
   strict?: boolean
   positions?: boolean
   verbose?: boolean
+  jobs?: string
 }
 
 interface Io {
@@ -48,6 +50,7 @@ export async function run(argv: readonly string[], io: Io = process): Promise<nu
     .option('--strict', 'exit non-zero on warnings too')
     .option('--no-positions', 'leave source positions out of JSON')
     .option('-v, --verbose', 'also list informational diagnostics')
+    .option('-j, --jobs <n>', 'files converted at once, in worker threads (default: the number of cores)')
     .action(async (inputs: string[], flags: ConvertFlags) => {
       exitCode = await convert(inputs, flags, io)
     })
@@ -84,6 +87,11 @@ async function convert(inputs: string[], flags: ConvertFlags, io: Io): Promise<n
     return 2
   }
   const force = flags.force ?? false
+  const jobs = flags.jobs === undefined ? availableParallelism() : Number(flags.jobs)
+  if (!Number.isInteger(jobs) || jobs < 1) {
+    say(`jxmb: --jobs takes a whole number of 1 or more, not “${flags.jobs}”.`)
+    return 2
+  }
   let files: string[]
   try {
     files = await collectFiles(inputs)
@@ -107,8 +115,8 @@ async function convert(inputs: string[], flags: ConvertFlags, io: Io): Promise<n
   const progress = createProgress(files.length, io.stderr)
   const totals = { projects: 0, indicators: 0, warnings: 0, failed: 0 }
   try {
-    for (const [index, file] of files.entries()) {
-      const result = await convertFile(file, flags.encoding ? { encoding: flags.encoding } : {})
+    await convertAll(files, flags.encoding ? { encoding: flags.encoding } : {}, jobs, async (result, index) => {
+      const { file } = result
       const counter = `[${index + 1}/${files.length}]`
       if (result.ok) {
         const { document } = result
@@ -139,7 +147,7 @@ async function convert(inputs: string[], flags: ConvertFlags, io: Io): Promise<n
         sink.fail(result.failure)
       }
       progress.tick(file)
-    }
+    })
   } finally {
     progress.stop()
   }
@@ -155,6 +163,8 @@ async function convert(inputs: string[], flags: ConvertFlags, io: Io): Promise<n
     `jxmb: ${files.length} files, ${totals.projects} projects, ${totals.indicators} indicators, ` +
       `${totals.warnings} warnings, ${totals.failed} failed` + (written ? ` → ${written}` : ''),
   )
+  // For the benchmark: peak memory of the whole process, worker threads included.
+  if (process.env.JXMB_REPORT_RSS) say(`jxmb: peak RSS ${process.resourceUsage().maxRSS} KiB`)
   if (totals.failed > 0) return 1
   return flags.strict && totals.warnings > 0 ? 1 : 0
 }

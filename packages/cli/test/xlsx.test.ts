@@ -62,6 +62,22 @@ describe('jxmb convert … -o out.xlsx (the clerk’s batch)', () => {
     )
   })
 
+  it('gives the same workbook, in the same order, with worker threads (--jobs)', async () => {
+    const rows = async (jobs: string) => {
+      const out = join(dir, `jobs-${jobs}.xlsx`)
+      await run(['convert', join(dir, 'in'), '-o', out, '--jobs', jobs], captureIo().io)
+      const values: unknown[][] = []
+      for (const name of ['项目', '指标', '校验']) (await sheet(out, name)).eachRow((row) => values.push(row.values as unknown[]))
+      return values
+    }
+    const single = await rows('1')
+    expect(single.length).toBeGreaterThan(100)
+    expect(await rows('3')).toEqual(single)
+    const bad = captureIo()
+    expect(await run(['convert', join(dir, 'in'), '-o', join(dir, 'x.xlsx'), '--jobs', '0'], bad.io)).toBe(2)
+    expect(bad.chunks.stderr).toContain('--jobs')
+  })
+
   it('--strict fails on warnings too', async () => {
     const out = join(dir, 'strict.xlsx')
     expect(await run(['convert', join(dir, 'in/docx/artefacts.docx'), '-o', out], captureIo().io)).toBe(0)

@@ -5,7 +5,7 @@
  */
 import { PassThrough, type Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
-import stringWidth from 'string-width'
+import { eastAsianWidth } from 'get-east-asian-width'
 import type { Failure, JxmbDocument } from '@jxmb/model'
 import { columns, documentRows, failureRow, sheetNames, type CellValue, type Column, type Row, type SheetKey } from './sheets.js'
 
@@ -112,21 +112,26 @@ export async function toWorkbook(documents: readonly JxmbDocument[], options: { 
 
 function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, sheetColumns: Column[], sheetRows: Row[]): void {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] })
-  sheet.columns = sheetColumns.map((column) => ({
-    key: column.key,
-    width: columnWidth(column, sheetRows),
-    style: {
+  // One style object per column, set on each cell: ExcelJS caches a style's id by object identity,
+  // where a column style would be merged into a new object for every cell and hashed again.
+  const styles = sheetColumns.map(
+    (column): Partial<ExcelJS.Style> => ({
       alignment: { vertical: 'top', wrapText: column.wrap ?? false },
       ...(column.numberFormat ? { numFmt: column.numberFormat } : {}),
-    },
-  }))
+    }),
+  )
+  sheet.columns = sheetColumns.map((column) => ({ key: column.key, width: columnWidth(column, sheetRows) }))
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheetColumns.length } }
   const header = sheet.addRow(sheetColumns.map((column) => column.header))
   header.font = { bold: true }
   header.alignment = { vertical: 'middle', wrapText: false }
   header.commit()
   for (const row of sheetRows) {
-    sheet.addRow(sheetColumns.map((column) => cellValue(row[column.key]))).commit()
+    const added = sheet.addRow(sheetColumns.map((column) => cellValue(row[column.key])))
+    added.eachCell((cell, number) => {
+      cell.style = styles[number - 1]!
+    })
+    added.commit()
   }
   sheet.commit()
 }
@@ -135,18 +140,36 @@ function cellValue(value: CellValue | undefined): CellValue {
   return value === undefined || value === '' ? null : value
 }
 
-/** Width in Excel character units: CJK characters count double (string-width). */
+/** Width in Excel character units: CJK characters count double, as East Asian Width says. */
 function columnWidth(column: Column, sheetRows: Row[]): number {
   const cap = column.wrap ? maxWidth.wrap : maxWidth.text
-  let widest = stringWidth(column.header)
+  let widest = lineWidth(column.header, cap)
   for (const row of sheetRows) {
     const value = row[column.key]
     if (value === null || value === undefined) continue
-    for (const line of String(value).split('\n')) {
-      const width = stringWidth(line)
-      if (width > widest) widest = width
-      if (widest >= cap) return cap + 2
-    }
+    const width = lineWidth(typeof value === 'string' ? value : String(value), cap)
+    if (width > widest) widest = width
+    if (widest >= cap) return cap + 2
   }
   return Math.max(6, widest) + 2
+}
+
+/**
+ * The display width of the widest line of `text`, counted up to `cap`.
+ * Code point by code point: string-width's grapheme segmentation costs more
+ * than the whole workbook, and cell text holds no emoji sequences worth it.
+ */
+function lineWidth(text: string, cap: number): number {
+  let widest = 0
+  let width = 0
+  for (const character of text) {
+    const code = character.codePointAt(0)!
+    if (code === 10) {
+      width = 0
+      continue
+    }
+    width += code < 0x20 ? 0 : code < 0x1100 ? 1 : eastAsianWidth(code)
+    if (width > widest && (widest = width) >= cap) return cap
+  }
+  return widest
 }

@@ -7,8 +7,11 @@
 
 /** NFKC and no whitespace: the form labels are compared in. */
 export function normalizeLabel(text: string): string {
+  // Most labels are plain CJK ideographs already: nothing to fold, nothing to strip.
+  if (plainHan.test(text)) return text
   return text.normalize('NFKC').replace(/[\s\u200b\u3000]+/g, '')
 }
+const plainHan = /^[\u4e00-\u9fff]*$/
 
 /** Part headings: 第一部分 部门整体绩效目标 / 第二部分 预算项目绩效目标. */
 export const partHeading = /^第[一二三四五六七八九十\d]+部分/
@@ -43,6 +46,9 @@ export const headerLabels = {
   goals: /^(项目)?(年度)?(绩效)?目标$/,
   unitName: /^(预算)?单位名称$|^(主管)?部门(名称)?$/,
 } as const
+
+/** Every header label starts so: a cheap test before the patterns above (normalised text). */
+export const headerLabelStart = /^(其中|项目|预算|资金|财政|其他|绩效|年度|目标|主要|部门|主管|单位)/
 
 /** `单位：万元` in the header table. */
 export const moneyUnit = /^(金额)?单位:(.+)$/

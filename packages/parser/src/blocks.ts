@@ -43,5 +43,7 @@ export type Block = ParagraphBlock | TableBlock
 
 /** A cell's text: its paragraphs joined by line breaks. */
 export function cellText(cell: Cell): string {
-  return cell.paragraphs.join('\n')
+  const { paragraphs } = cell
+  // Most cells hold one paragraph or none: no join, no new string.
+  return paragraphs.length === 1 ? paragraphs[0]! : paragraphs.length === 0 ? '' : paragraphs.join('\n')
 }

@@ -93,11 +93,11 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
       const cells = row.cells.filter((cell) => cell.merged !== 'horizontal')
       const texts = cells.map(cellText)
       if (texts.every((text) => text === '')) continue
-      const columns = indicatorHeader(row.cells)
+      const columns = indicatorHeader(row.cells, texts)
       if (columns) {
         readIndicatorHeader(columns, signature(row.cells), row)
       } else if (draft?.columns && !startsProject(texts)) {
-        readIndicatorRow(draft, row)
+        readIndicatorRow(draft, row, texts)
       } else {
         const current =
           !draft || (startsProject(texts) && (draft.project.code !== '' || draft.columns)) ? start(row.position) : draft
@@ -212,12 +212,11 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
     }
   }
 
-  const readIndicatorRow = (current: Draft, row: Row) => {
+  const readIndicatorRow = (current: Draft, row: Row, logicalTexts: string[]) => {
     const columns = current.columns!
-    const logical = row.cells.filter((cell) => cell.merged !== 'horizontal')
-    const cells = row.cells.length === columns.length ? row.cells : logical
-    const texts = cells.map(cellText)
-    if (signature(row.cells) === current.headerSignature) return
+    const grid = row.cells.length === columns.length
+    const cells = grid ? row.cells : row.cells.filter((cell) => cell.merged !== 'horizontal')
+    const texts = grid ? cells.map(cellText) : logicalTexts
     if (cells.length < columns.length) {
       diagnose('indicator-row-short', 'warning', `An indicator row has ${cells.length} cells where the header has ${columns.length}; kept raw.`, row.position, texts)
       return
@@ -262,16 +261,16 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
       position,
     }
     current.project.indicators.push(indicator)
-    const where = `indicator ${current.project.indicators.length}`
+    const where = current.project.indicators.length
     if (indicator.level1 === '' || indicator.level2 === '') {
-      diagnose('missing-level', 'warning', `The 一级/二级指标 of ${where} is empty and nothing above it can be carried down.`, position)
+      diagnose('missing-level', 'warning', `The 一级/二级指标 of indicator ${where} is empty and nothing above it can be carried down.`, position)
     } else if (!(indicator.level1 in vocabulary.taxonomy)) {
       diagnose('unknown-level1', 'info', `一级指标 “${indicator.level1}” is not in the standard taxonomy.`, position)
     } else if (!vocabulary.taxonomy[indicator.level1]!.includes(indicator.level2)) {
       diagnose('unknown-level2', 'info', `二级指标 “${indicator.level2}” is not a standard one under ${indicator.level1}.`, position)
     }
-    if (indicator.level3 === '') diagnose('missing-level3', 'warning', `The 三级指标 of ${where} is empty.`, position)
-    if (indicator.value.raw === '') diagnose('missing-value', 'warning', `The 指标值 of ${where} is empty.`, position)
+    if (indicator.level3 === '') diagnose('missing-level3', 'warning', `The 三级指标 of indicator ${where} is empty.`, position)
+    if (indicator.value.raw === '') diagnose('missing-value', 'warning', `The 指标值 of indicator ${where} is empty.`, position)
   }
 
   return {
@@ -286,6 +285,7 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
 function headerKey(text: string): HeaderKey | undefined {
   if (text === '' || text.length > 30) return undefined
   const label = normalizeLabel(text)
+  if (!vocabulary.headerLabelStart.test(label)) return undefined
   for (const [key, pattern] of Object.entries(vocabulary.headerLabels)) {
     if (pattern.test(label)) return key as HeaderKey
   }
@@ -293,7 +293,11 @@ function headerKey(text: string): HeaderKey | undefined {
 }
 
 /** The indicator header row, as columns; undefined when the row is not one. */
-function indicatorHeader(cells: Cell[]): Column[] | undefined {
+function indicatorHeader(cells: Cell[], texts: string[]): Column[] | undefined {
+  // Cheap test first: this runs on every row, and a header names 一级/二级/三级.
+  let levels = 0
+  for (const text of texts) if (text.length <= 20 && text.includes('级')) levels++
+  if (levels < 2) return undefined
   let found = 0
   const columns: Column[] = []
   const taken = new Set<string>()
@@ -321,6 +325,7 @@ function signature(cells: Cell[]): string {
 /** A row that can only begin a project's header: the unit line, 单位：, or 项目编码. */
 function startsProject(texts: string[]): boolean {
   return texts.some((text) => {
+    if (text.length > 40 || !(text.includes('单位') || text.includes('项目'))) return false
     const label = normalizeLabel(text)
     return vocabulary.headerLabels.code.test(label) || vocabulary.moneyUnit.test(label)
   })

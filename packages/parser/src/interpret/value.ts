@@ -17,7 +17,7 @@ const numberPattern = /^([+-]?\d+(?:,\d{3})*(?:\.\d+)?)/
 /** Read a 指标值 (target value). The raw text is kept by the caller; this is the addition. */
 export function parseIndicatorValue(raw: string): ParsedValue {
   // NFKC folds full-width digits, ％ and ＞; whitespace carries no meaning here.
-  let text = raw.normalize('NFKC').replace(/\s+/g, '')
+  let text = fold(raw)
   if (text === '') return { kind: 'empty' }
 
   let comparator: Comparator | null = null
@@ -54,7 +54,14 @@ export function parseIndicatorValue(raw: string): ParsedValue {
       return { kind: 'quantity', comparator, number: Number(match[1]!.replace(/,/g, '')), unit }
     }
   }
-  return parseDeadline(raw.normalize('NFKC').replace(/\s+/g, '')) ?? { kind: 'qualitative' }
+  return parseDeadline(fold(raw)) ?? { kind: 'qualitative' }
+}
+
+// Printable ASCII, CJK ideographs and ≥ ≤ are what most values hold, and NFKC leaves them be.
+const alreadyFolded = /^[\x21-\x7e\u4e00-\u9fff≥≤]*$/
+
+function fold(raw: string): string {
+  return alreadyFolded.test(raw) ? raw : raw.normalize('NFKC').replace(/\s+/g, '')
 }
 
 const datePattern = /^(?:(\d{4})年)?(?:(\d{1,2})月)?(?:(\d{1,2})日)?/

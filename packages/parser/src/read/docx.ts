@@ -129,7 +129,7 @@ function readTable(table: Element, where: { block: number; table: number }): Tab
   const trs = childTags(table).flatMap((child) => (child.name === 'tr' ? [child] : childTags(child).filter((c) => c.name === 'tr')))
   trs.forEach((tr, rowIndex) => {
     const cells: Cell[] = []
-    const position = (cell: number): Position => ({ ...where, row: rowIndex, cell })
+    const position = (cell: number): Position => ({ block: where.block, table: where.table, row: rowIndex, cell })
     const fillCovered = () => {
       while ((covering[cells.length] ?? 0) > 0) {
         covering[cells.length]!--
@@ -162,9 +162,9 @@ function readTable(table: Element, where: { block: number; table: number }): Tab
       for (let offset = 0; offset < colSpan; offset++) covering[column + offset] = rowSpan - 1
     }
     fillCovered()
-    rows.push({ cells, position: { ...where, row: rowIndex } })
+    rows.push({ cells, position: { block: where.block, table: where.table, row: rowIndex } })
   })
-  return { type: 'table', rows, bookmarks: tableBookmarks, position: { ...where } }
+  return { type: 'table', rows, bookmarks: tableBookmarks, position: { block: where.block, table: where.table } }
 }
 
 function childTags(element: Element): Element[] {

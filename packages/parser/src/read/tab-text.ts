@@ -6,7 +6,7 @@
 import { vocabulary } from '@jxmb/model'
 import type { Block, Cell, Row, TableBlock } from '../blocks.js'
 import { lineSpan, span } from '../position.js'
-import { cleanLine, takeBookmarks } from './text.js'
+import { cleanLine, splitLines, takeBookmarks } from './text.js'
 
 // A TAB between two pieces of text: the mark of a tab-per-row line (Tika's lines only start with one).
 const innerTab = /\S\t+\S/
@@ -32,7 +32,7 @@ function isHeading(line: string): boolean {
 }
 
 export function readTabText(text: string): Block[] {
-  const lines = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/)
+  const lines = splitLines(text.replace(/^\ufeff/, ''))
   const blocks: Block[] = []
   let table: TableBlock | undefined
   let lastRow: Row | undefined
@@ -50,7 +50,7 @@ export function readTabText(text: string): Block[] {
   for (let index = 0; index < lines.length; index++) {
     const lineNumber = index + 1
     const { text: line, bookmarks } = takeBookmarks(lines[index]!)
-    pendingBookmarks.push(...bookmarks)
+    if (bookmarks.length > 0) pendingBookmarks.push(...bookmarks)
     const position = lineSpan(lineNumber, lineNumber, line.length)
 
     if (line.includes('\t') && line.trim() !== '') {

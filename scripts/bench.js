@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// jxmb benchmark:  pnpm bench  [--quick] [--out bench-results.json] [--batch 1000]
+// Measures, on generated documents of 1, 20 and 200 projects:
+//   - text parse throughput (MB/s)
+//   - .docx → .xlsx per document, split into mammoth's convertToHtml and ours
+//     (HTML → blocks, interpretation, Excel export), and the whole pipeline's
+//     ratio to mammoth alone (target ≤ 1.3×)
+//   - Excel export time per 1,000 indicator rows
+//   - a batch of N .docx files into one workbook through the CLI: peak memory
+//     (target < 500 MB for 1,000) and the speed-up of --jobs 2 over --jobs 1 (target ≥ 1.6×)
+// Prints a table and writes the figures as JSON.
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import mammoth from 'mammoth'
+import { Bench } from 'tinybench'
+import { createWorkbook } from '@jxmb/export-xlsx'
+import { htmlToBlocks, interpret, parseDocx, parseText } from '@jxmb/parser'
+import { emitDocx, emitTika, sampleDocument } from '@jxmb/testkit'
+
+const args = process.argv.slice(2)
+const quick = args.includes('--quick')
+const option = (name, fallback) => {
+  const index = args.indexOf(name)
+  return index >= 0 ? args[index + 1] : fallback
+}
+const outFile = option('--out', 'bench-results.json')
+const batchSize = Number(option('--batch', quick ? 100 : 1000))
+const time = quick ? 300 : 1500
+const cli = fileURLToPath(new URL('../packages/cli/dist/bin.js', import.meta.url))
+
+const results = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, sizes: [], batch: undefined }
+const round = (value, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits
+
+async function xlsx(document) {
+  const workbook = createWorkbook()
+  workbook.add(document)
+  return workbook.toBuffer()
+}
+
+for (const projects of [1, 20, 200]) {
+  const model = sampleDocument(7000 + projects, { minProjects: projects, maxProjects: projects, minIndicators: 10, maxIndicators: 40 })
+  const indicators = model.projects.reduce((sum, p) => sum + p.indicators.length, 0)
+  const text = new TextEncoder().encode(emitTika(model))
+  const docx = await emitDocx(model)
+  const html = (await mammoth.convertToHtml({ buffer: Buffer.from(docx) })).value
+  const parsed = await parseDocx(docx)
+  const source = { format: 'docx' }
+
+  // tinybench runs a task until both `time` and `iterations` are spent: keep both small for the 200-project size.
+  const bench = new Bench({ time, iterations: quick ? 2 : 5, warmupTime: 0, warmupIterations: 1 })
+  bench
+    .add('text parse', () => void parseText(text))
+    .add('mammoth convertToHtml', async () => void (await mammoth.convertToHtml({ buffer: Buffer.from(docx) })))
+    .add('html → blocks', () => void htmlToBlocks(html))
+    .add('interpret', () => void interpret(htmlToBlocks(html), source))
+    .add('xlsx export', async () => void (await xlsx(parsed)))
+    .add('docx → xlsx pipeline', async () => void (await xlsx(await parseDocx(docx))))
+  await bench.run()
+  const mean = (name) => bench.getTask(name).result.latency.mean
+  const blocks = mean('html → blocks')
+  const interpretation = mean('interpret') - blocks
+  const row = {
+    projects,
+    indicators,
+    textBytes: text.length,
+    docxBytes: docx.length,
+    textParseMs: round(mean('text parse'), 3),
+    textMBps: round(text.length / 1e6 / (mean('text parse') / 1000), 1),
+    mammothMs: round(mean('mammoth convertToHtml'), 3),
+    blocksMs: round(blocks, 3),
+    interpretMs: round(interpretation, 3),
+    xlsxMs: round(mean('xlsx export'), 3),
+    xlsxMsPer1000Rows: round((mean('xlsx export') / indicators) * 1000, 1),
+    pipelineMs: round(mean('docx → xlsx pipeline'), 3),
+  }
+  row.oursMs = round(row.pipelineMs - row.mammothMs, 3)
+  row.pipelineToMammoth = round(row.pipelineMs / row.mammothMs, 3)
+  results.sizes.push(row)
+  console.error(`measured ${projects} project(s)`)
+}
+
+// A batch of .docx files through the CLI, in a child process per run: peak RSS and --jobs speed-up.
+const folder = mkdtempSync(join(tmpdir(), 'jxmb-bench-'))
+if (batchSize > 0) try {
+  mkdirSync(join(folder, 'in'))
+  const variety = await Promise.all(
+    Array.from({ length: 20 }, (_, n) => emitDocx(sampleDocument(9000 + n, { minProjects: 1, maxProjects: 6, maxIndicators: 30 }))),
+  )
+  for (let n = 0; n < batchSize; n++) writeFileSync(join(folder, 'in', `${String(n).padStart(4, '0')}.docx`), variety[n % variety.length])
+  const runBatch = (jobs) => {
+    const out = join(folder, `out-${jobs}.xlsx`)
+    const started = performance.now()
+    // /usr/bin/time is not everywhere; the CLI reports its own peak RSS with JXMB_REPORT_RSS.
+    const child = spawnSync(process.execPath, [cli, 'convert', join(folder, 'in'), '-o', out, '--force', '--jobs', String(jobs)], {
+      env: { ...process.env, JXMB_REPORT_RSS: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+      maxBuffer: 64 * 2 ** 20,
+    })
+    if (child.status !== 0) throw new Error(`the batch run failed: ${child.stderr.toString().slice(-500)}`)
+    const stderr = child.stderr.toString()
+    const seconds = (performance.now() - started) / 1000
+    const rss = /peak RSS (\d+) KiB/.exec(stderr)
+    return { jobs, seconds: round(seconds, 2), peakRssMB: rss ? round(Number(rss[1]) / 1024, 1) : null }
+  }
+  const one = runBatch(1)
+  const two = runBatch(2)
+  results.batch = { documents: batchSize, runs: [one, two], speedup: round(one.seconds / two.seconds, 2) }
+} finally {
+  rmSync(folder, { recursive: true, force: true })
+}
+
+console.table(
+  results.sizes.map((r) => ({
+    projects: r.projects,
+    indicators: r.indicators,
+    'text MB/s': r.textMBps,
+    'mammoth ms': r.mammothMs,
+    'blocks ms': r.blocksMs,
+    'interpret ms': r.interpretMs,
+    'xlsx ms': r.xlsxMs,
+    'ours ms': r.oursMs,
+    'pipeline ms': r.pipelineMs,
+    'pipeline/mammoth': r.pipelineToMammoth,
+    'xlsx ms/1k rows': r.xlsxMsPer1000Rows,
+  })),
+)
+if (results.batch) {
+  console.table(results.batch.runs.map((r) => ({ documents: batchSize, ...r })))
+  console.log(`batch speed-up with --jobs 2: ${results.batch.speedup}×`)
+}
+writeFileSync(outFile, JSON.stringify(results, null, 2) + '\n')
+console.log(`figures written to ${outFile}`)

@@ -33,6 +33,12 @@ describe('JSON output validates against the schema', () => {
     )
   })
 
+  it('matches the committed schema files (pnpm schema writes them)', () => {
+    const schemaFolder = fileURLToPath(new URL('../schema/', import.meta.url))
+    expect(JSON.parse(readFileSync(schemaFolder + 'document-1.json', 'utf8'))).toEqual(JSON.parse(JSON.stringify(JxmbDocument)))
+    expect(JSON.parse(readFileSync(schemaFolder + 'batch-1.json', 'utf8'))).toEqual(JSON.parse(JSON.stringify(JxmbBatch)))
+  })
+
   it('rejects a document with a field the schema lacks', () => {
     const json = JSON.parse(readFileSync(fixtures + '000_191d77da26007e67.txt.expected.json', 'utf8'))
     json.projects[0].indicators[0].surprise = 1

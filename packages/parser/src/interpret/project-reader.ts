@@ -149,6 +149,7 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
       const key = keys[index]
       if (key === undefined) continue
       understood = true
+      const labelColumn = index
       const valueCell = keys[index + 1] === undefined ? cells[index + 1] : undefined
       const value = valueCell ? cellText(valueCell) : ''
       if (valueCell) index++
@@ -183,12 +184,12 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
           // Usually followed by the 预算数 labels, with the usage in the row below;
           // some templates put the usage text right after the label.
           if (value !== '') project.usage = value
-          else current.expect = { kind: 'usage', column: index }
+          else current.expect = { kind: 'usage', column: labelColumn }
           break
         case 'schedule': {
-          if (valueCell) index--
-          const periods = texts.slice(index + 1).filter((period) => period !== '')
-          current.expect = { kind: 'schedule', column: index, periods }
+          // The rest of the row is the periods; their values are in the row below.
+          const periods = texts.slice(labelColumn + 1).filter((period) => period !== '')
+          current.expect = { kind: 'schedule', column: labelColumn, periods }
           index = cells.length
           break
         }

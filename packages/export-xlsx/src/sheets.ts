@@ -2,6 +2,7 @@
  * The four sheets: their Chinese names and headers (the clerks' language),
  * keyed by stable English names in code, and how a document becomes rows.
  */
+import { hints } from './hints.js'
 import { describePosition, type Failure, type Indicator, type JxmbDocument, type ParsedValue } from '@jxmb/model'
 
 export type CellValue = string | number | null
@@ -72,6 +73,7 @@ export const columns = {
     code: { key: 'code', header: '代码' },
     project: { key: 'project', header: '项目' },
     place: { key: 'place', header: '位置' },
+    hint: { key: 'hint', header: '处理建议', wrap: true },
     message: { key: 'message', header: '说明', wrap: true },
     data: { key: 'data', header: '原始内容', wrap: true },
   },
@@ -155,6 +157,7 @@ export function documentRows(document: JxmbDocument, file: string): DocumentRows
       code: diagnostic.code,
       project: diagnostic.project ?? '',
       place: describePosition(diagnostic.position),
+      hint: hints[diagnostic.code] ?? '',
       message: diagnostic.message,
       data: diagnostic.data?.join(' | ') ?? '',
     })
@@ -163,7 +166,16 @@ export function documentRows(document: JxmbDocument, file: string): DocumentRows
 }
 
 export function failureRow(failure: Failure): Row {
-  return { file: failure.file, severity: severityNames.error, code: failure.code, project: '', place: '', message: failure.message, data: '' }
+  return {
+    file: failure.file,
+    severity: severityNames.error,
+    code: failure.code,
+    project: '',
+    place: '',
+    hint: hints[failure.code] ?? '',
+    message: failure.message,
+    data: '',
+  }
 }
 
 function splitValue(parsed: ParsedValue): Row {

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { toWorkbook } from '@jxmb/export-xlsx'
+import { hints, toWorkbook } from '@jxmb/export-xlsx'
 import { parseText } from '@jxmb/parser'
 import { arbitrary, emitTika, sampleDocument } from '@jxmb/testkit'
 
@@ -67,7 +67,8 @@ describe('the sample as a workbook', async () => {
     expect(d.rowCount).toBe(13)
     expect(values(d, 3).slice(0, 4)).toEqual(['sample.txt', '河北遵化经济开发区管理委员会本级', '二、分项绩效目标', '1.'])
     const c = sheet('校验')
-    expect(values(c, 2)).toEqual(['bad.docx', '错误', 'NOT_ZIP', undefined, undefined, '不是 docx'])
+    expect(values(c, 1)).toEqual(['来源文件', '级别', '代码', '项目', '位置', '处理建议', '说明', '原始内容'])
+    expect(values(c, 2)).toEqual(['bad.docx', '错误', 'NOT_ZIP', undefined, undefined, hints.NOT_ZIP, '不是 docx'])
   })
 
   it('sizes columns for CJK text', () => {
@@ -75,6 +76,30 @@ describe('the sample as a workbook', async () => {
     // 指标值确定依据: 关于做好2023年度安可应用替代工作的通知 is 17 CJK (34) + 4 digits, + 2 padding.
     expect(s.getColumn(13).width).toBe(40)
     expect(sheet('项目').getColumn(4).width).toBe(34) // 河北遵化经济开发区管理委员会本级: 16 CJK
+  })
+})
+
+describe('diagnostics on 校验', () => {
+  it('every diagnostic code the parser writes has a hint for the clerk', () => {
+    const parserSource = ['interpret/checks.ts', 'interpret/project-reader.ts', 'interpret/interpret.ts']
+      .map((name) => readFileSync(fileURLToPath(new URL(`../../parser/src/${name}`, import.meta.url)), 'utf8'))
+      .join('\n')
+    const codes = [...parserSource.matchAll(/(?:diagnose|add)\('([a-z0-9-]+)'|code: '([a-z0-9-]+)'/g)].map((m) => m[1] ?? m[2])
+    expect(codes.length).toBeGreaterThan(15)
+    for (const code of codes) expect(hints, code).toHaveProperty(code!)
+  })
+
+  it('gives the file, project, place, hint and kept cells of a diagnostic', async () => {
+    const text = emitTika(sampleDocument(3, { maxProjects: 1, maxIndicators: 3 })).replace('\t项目编码', '\t备注说明\n\t另行安排\n\n\t项目编码')
+    const document = parseText(text, { file: 'r.txt' })
+    const c = (await load(await toWorkbook([document]))).getWorksheet('校验')!
+    const row = values(c, 2)
+    expect(row[0]).toBe('r.txt')
+    expect(row[1]).toBe('警告')
+    expect(row[2]).toBe('row-unrecognized')
+    expect(row[4]).toMatch(/^第\d+–\d+行$/)
+    expect(row[5]).toBe(hints['row-unrecognized'])
+    expect(row[7]).toBe('备注说明 | 另行安排')
   })
 })
 

@@ -86,6 +86,12 @@ withDepartmentTable.department.indicatorColumns = [...arbitrary.columnTemplates[
 withDepartmentTable.department.indicators = base(510).projects[0].indicators
 await pair('variants/department-indicator-table', withDepartmentTable)
 
+const withFields = base(513)
+withFields.projects.forEach((project, n) => {
+  project.fields = { 主管部门及代码: `[10${n}]某某局`, 实施单位: project.unit.name, 项目属性: n ? '新增项目' : '延续项目' }
+})
+await pair('variants/header-fields', withFields)
+
 // Text dialects and encodings.
 const plain = base(511)
 await write('variants/tab-per-row.txt', emitTabText(plain), { ...plain, source: { format: 'tab-text' } })

@@ -125,6 +125,7 @@ function projectNodes(project: Project): RootContent[] {
     [labels.other, other.raw],
     [labels.usage, project.usage],
     [labels.schedule, project.schedule.map((entry) => `${entry.period}：${entry.raw}`).join('\n')],
+    ...Object.entries(project.fields ?? {}),
   ]
   return [
     heading(2, title),

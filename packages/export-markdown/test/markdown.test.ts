@@ -46,6 +46,7 @@ function expectedTables(project: Project): string[][][] {
       [labels.other, other.raw],
       [labels.usage, project.usage],
       [labels.schedule, project.schedule.map((e) => `${e.period}：${e.raw}`).join('\n')],
+      ...Object.entries(project.fields ?? {}),
     ],
     [
       [...labels.indicatorColumns, ...extras],

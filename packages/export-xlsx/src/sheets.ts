@@ -91,10 +91,12 @@ export interface DocumentRows {
   moneyUnits: Set<string>
   periods: string[]
   extras: string[]
+  /** Labels of other header fields (主管部门 …), as `field:<label>` columns. */
+  fields: string[]
 }
 
 export function documentRows(document: JxmbDocument, file: string): DocumentRows {
-  const rows: DocumentRows = { projects: [], indicators: [], department: [], checks: [], moneyUnits: new Set(), periods: [], extras: [] }
+  const rows: DocumentRows = { projects: [], indicators: [], department: [], checks: [], moneyUnits: new Set(), periods: [], extras: [], fields: [] }
   const unitName = document.projects.find((project) => project.unit.name)?.unit.name ?? ''
   for (const project of document.projects) {
     rows.moneyUnits.add(project.moneyUnit)
@@ -115,6 +117,10 @@ export function documentRows(document: JxmbDocument, file: string): DocumentRows
     for (const entry of project.schedule) {
       if (!rows.periods.includes(entry.period)) rows.periods.push(entry.period)
       row[`schedule:${entry.period}`] = entry.percent ?? emptyToNull(entry.raw)
+    }
+    for (const [label, value] of Object.entries(project.fields ?? {})) {
+      if (!rows.fields.includes(label)) rows.fields.push(label)
+      row[`field:${label}`] = value
     }
     rows.projects.push(row)
     addIndicators(project.indicators, project.code, project.name || project.title)

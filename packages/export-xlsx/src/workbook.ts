@@ -35,6 +35,7 @@ export function createWorkbook(): WorkbookBuilder {
   const moneyUnits = new Set<string>()
   const periods: string[] = []
   const extras: string[] = []
+  const fields: string[] = []
   const counts: WorkbookCounts = { documents: 0, projects: 0, indicators: 0, failures: 0 }
 
   const write = async (stream: Writable) => {
@@ -58,6 +59,7 @@ export function createWorkbook(): WorkbookBuilder {
         project.usage,
         ...periods.map((period) => ({ key: `schedule:${period}`, header: `资金支出计划 ${period}（%）` })),
         project.goals,
+        ...fields.map((label) => ({ key: `field:${label}`, header: label, wrap: true })),
       ],
       indicators: [...Object.values(columns.indicators), ...extras.map((name) => ({ key: `extra:${name}`, header: name, wrap: true }))],
       department: Object.values(columns.department),
@@ -77,6 +79,7 @@ export function createWorkbook(): WorkbookBuilder {
       for (const unit of result.moneyUnits) moneyUnits.add(unit)
       for (const period of result.periods) if (!periods.includes(period)) periods.push(period)
       for (const name of result.extras) if (!extras.includes(name)) extras.push(name)
+      for (const label of result.fields) if (!fields.includes(label)) fields.push(label)
       counts.documents++
       counts.projects += result.projects.length
       counts.indicators += result.indicators.length

@@ -104,6 +104,16 @@ describe('diagnostics on 校验', () => {
 })
 
 describe('generated documents as a workbook', () => {
+  it('gives other header fields (主管部门 …) columns of their own on 项目', async () => {
+    const document = parseText(readFileSync(fixtures + 'variants/header-fields.txt'), { file: 'f.txt' })
+    const s = (await load(await toWorkbook([document]))).getWorksheet('项目')!
+    const header = values(s, 1)
+    const column = header.indexOf('实施单位') + 1
+    expect(header.slice(-3)).toEqual(['主管部门及代码', '实施单位', '项目属性'])
+    expect(s.getRow(2).getCell(column).value).toBe(document.projects[0]!.fields!['实施单位'])
+    expect(s.getRow(3).getCell(column + 1).value).toBe('新增项目')
+  })
+
   it('lists the 部门整体支出绩效目标表 on 指标 too', async () => {
     const document = parseText(readFileSync(fixtures + 'variants/department-indicator-table.txt'), { file: 'd.txt' })
     const s = (await load(await toWorkbook([document]))).getWorksheet('指标')!

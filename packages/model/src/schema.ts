@@ -197,6 +197,11 @@ export const Project = Type.Object(
     goals: Type.Array(Paragraph),
     indicatorColumns: Type.Array(Type.String(), { description: 'Header labels of the indicator table, as written.' }),
     indicators: Type.Array(Indicator),
+    fields: Type.Optional(
+      Type.Record(Type.String(), Type.String(), {
+        description: 'Other labelled header fields (主管部门, 实施单位, 项目属性 …), keyed by their label without spaces.',
+      }),
+    ),
     position: Type.Optional(Position),
   },
   { additionalProperties: false },

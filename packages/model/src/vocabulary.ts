@@ -37,18 +37,20 @@ export const projectTitle = /^(?:([0-9０-９]{1,4})\s*[.．、]?)?\s*(\S.{0,100
 export const headerLabels = {
   code: /^项目(编码|代码|编号)$/,
   name: /^项目名称$/,
-  budgetBlock: /^(预算规模及资金用途|预算规模|资金规模及用途)$/,
-  total: /^(预算数|预算金额|预算总额|资金总额|年度预算数|项目总金额)(\(.*\))?$/,
+  budgetBlock: /^(预算规模及资金用途|预算规模|资金规模及用途|项目资金(\(.*\))?)$/,
+  total: /^(预算数|预算金额|预算总额|资金总额|年度资金总额|年度预算数|项目总金额)(\(.*\))?[:]?$/,
   fiscal: /^(其中:?)?财政(资金|拨款)(\(.*\))?$/,
   other: /^(其中:?)?其他资金(\(.*\))?$/,
   usage: /^(资金用途|主要用途|资金主要用途|资金使用用途)$/,
   schedule: /^资金支出计划/,
-  goals: /^(项目)?(年度)?(绩效)?目标$/,
+  goals: /^(项目)?(年度)?(总体)?(绩效)?目标$/,
   unitName: /^(预算)?单位名称$|^(主管)?部门(名称)?$/,
+  /** Other header fields templates carry; kept under `fields` by their label. */
+  field: /^(主管部门(及代码)?|实施单位|项目属性|项目类型|项目类别|项目期|实施期限?|项目实施期|项目起止时间|项目负责人|联系人|联系电话|实施期资金总额|资金来源|长期目标|实施期目标)$/,
 } as const
 
 /** Every header label starts so: a cheap test before the patterns above (normalised text). */
-export const headerLabelStart = /^(其中|项目|预算|资金|财政|其他|绩效|年度|目标|主要|部门|主管|单位)/
+export const headerLabelStart = /^(其中|项目|预算|资金|财政|其他|绩效|年度|目标|主要|部门|主管|单位|实施|联系|长期)/
 
 /** `单位：万元` in the header table. */
 export const moneyUnit = /^(金额)?单位:(.+)$/

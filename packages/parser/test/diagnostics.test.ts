@@ -75,6 +75,30 @@ describe('diagnostics', () => {
     expect(parsed.projects[0]!.indicators).toHaveLength(document.projects[0]!.indicators.length)
   })
 
+  it('reads the 申报表 layout: 年度资金总额 / 其中：财政拨款 rows, 年度绩效目标, other labelled fields', () => {
+    const rows = [
+      ['655001某单位', '单位：万元'],
+      ['主管部门及代码', '[101]某局', '实施单位', '某中心'],
+      ['项目名称', '某项目', '项目编码', 'P001'],
+      ['项目资金（万元）', '年度资金总额：', '10.00'],
+      ['', '其中：财政拨款', '8.00'],
+      ['', '其他资金', '2.00'],
+      ['年度绩效目标', '1.完成某事'],
+    ]
+    const indicator = [['一级指标', '二级指标', '三级指标', '指标值'], ['产出指标', '数量指标', '完成数量', '≥3个']]
+    const table = (list: string[][]) => list.map((row) => row.map((cell) => `\t${cell}`).join('\n') + '\n').join('\n')
+    const parsed = parseText(`1.某项目绩效目标表\n${table(rows)}\n \n${table(indicator)}`)
+    expect(parsed.diagnostics).toEqual([])
+    expect(parsed.projects[0]).toMatchObject({
+      code: 'P001',
+      name: '某项目',
+      budget: { total: { value: 10 }, fiscal: { value: 8 }, other: { value: 2 } },
+      goals: [{ marker: '1.', text: '完成某事' }],
+      fields: { 主管部门及代码: '[101]某局', 实施单位: '某中心' },
+      indicators: [{ level3: '完成数量', value: { raw: '≥3个' } }],
+    })
+  })
+
   it('reports prose outside the known parts instead of dropping it', () => {
     const parsed = parseText('某某单位2023年预算绩效目标\n')
     expect(parsed.diagnostics).toEqual([

@@ -35,6 +35,7 @@ describe('variant fixtures convert completely', () => {
     'department-indicator-table.docx',
     'tab-per-row.txt',
     'gbk-tab-per-row.txt',
+    'header-fields.docx',
   ])('%s: no warnings, every indicator complete', async (name) => {
     const document = await load(name)
     expect(document.diagnostics.filter((d) => d.severity !== 'info')).toEqual([])

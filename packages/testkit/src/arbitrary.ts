@@ -100,6 +100,9 @@ export const columnTemplates: readonly (readonly string[])[] = [
   ['一级指标', '二级指标', '三级指标', '绩效指标描述', '年度指标值', '指标值', '指标值确定依据'],
 ]
 
+/** Labels of other header fields some templates carry. */
+export const fieldLabels = ['主管部门及代码', '实施单位', '项目属性', '项目期', '项目负责人', '联系电话', '长期目标']
+
 /** Fit indicators to a header: dropped columns empty, extra columns filled. */
 export function fitToColumns(list: Indicator[], labels: readonly string[], extraTexts: readonly string[]): Indicator[] {
   const fields = columnFields(labels)
@@ -131,6 +134,9 @@ export const project = (sequence: number, maxIndicators = 60, minIndicators = 1,
       goals: fc.array(words(4, 20), { minLength: 1, maxLength: 4 }),
       indicators: indicators(maxIndicators, minIndicators),
       template: variants ? fc.integer({ min: 0, max: columnTemplates.length - 1 }) : fc.constant(0),
+      fields: variants
+        ? fc.option(fc.dictionary(fc.constantFrom(...fieldLabels), words(2, 10), { minKeys: 1, maxKeys: 4 }), { nil: undefined })
+        : fc.constant(undefined),
       extraTexts: fc.array(fc.oneof(words(1, 4), fc.integer({ min: 0, max: 100 }).map(String)), { minLength: 1, maxLength: 5 }),
     })
     .map((r) => {
@@ -156,6 +162,7 @@ export const project = (sequence: number, maxIndicators = 60, minIndicators = 1,
         goals: r.goals.map((text, index) => ({ type: 'paragraph' as const, marker: `${index + 1}.`, text })),
         indicatorColumns: [...labels],
         indicators: r.template === 0 ? r.indicators : fitToColumns(r.indicators, labels, r.extraTexts),
+        ...(r.fields ? { fields: r.fields } : {}),
       }
     })
 

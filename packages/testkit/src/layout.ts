@@ -27,8 +27,15 @@ export type GridRow = GridCell[] & { indicator?: boolean }
 export function headerRows(project: Project): GridRow[] {
   const { total, fiscal, other } = project.budget
   const c = (text: string, rowSpan?: number): GridCell => (rowSpan ? { text, rowSpan } : { text })
+  // Other labelled fields (主管部门, 实施单位 …), two label/value pairs a row.
+  const fields = Object.entries(project.fields ?? {})
+  const fieldRows: GridRow[] = []
+  for (let index = 0; index < fields.length; index += 2) {
+    fieldRows.push(fields.slice(index, index + 2).flatMap(([label, value]) => [c(label), c(value)]))
+  }
   return [
     [c(`${project.unit.code}${project.unit.name}`), c(`单位：${project.moneyUnit}`)],
+    ...fieldRows,
     [c('项目编码'), c(project.code), c('项目名称'), c(project.name)],
     [c('预算规模及资金用途', 2), c('预算数'), c(total.raw), c('其中：财政    资金'), c(fiscal.raw), c('其他资金'), c(other.raw)],
     [{ text: '', covered: true }, c(project.usage)],

@@ -175,6 +175,9 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
         case 'usage':
           project.usage = value
           break
+        case 'field':
+          project.fields = { ...project.fields, [normalizeLabel(texts[labelColumn]!)]: value }
+          break
         case 'goals':
           project.goals = (valueCell?.paragraphs ?? []).map((paragraph, number) =>
             toParagraph(paragraph, { ...valueCell!.position, paragraph: number }),

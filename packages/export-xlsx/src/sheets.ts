@@ -115,11 +115,11 @@ export function documentRows(document: JxmbDocument, file: string): DocumentRows
       goals: project.goals.map((goal) => (goal.marker ?? '') + goal.text).join('\n'),
     }
     for (const entry of project.schedule) {
-      if (!rows.periods.includes(entry.period)) rows.periods.push(entry.period)
+      appendNew(rows.periods, [entry.period])
       row[`schedule:${entry.period}`] = entry.percent ?? emptyToNull(entry.raw)
     }
     for (const [label, value] of Object.entries(project.fields ?? {})) {
-      if (!rows.fields.includes(label)) rows.fields.push(label)
+      appendNew(rows.fields, [label])
       row[`field:${label}`] = value
     }
     rows.projects.push(row)
@@ -144,7 +144,7 @@ export function documentRows(document: JxmbDocument, file: string): DocumentRows
         basis: indicator.basis,
       }
       for (const [name, text] of Object.entries(indicator.extra)) {
-        if (!rows.extras.includes(name)) rows.extras.push(name)
+        appendNew(rows.extras, [name])
         indicatorRow[`extra:${name}`] = text
       }
       rows.indicators.push(indicatorRow)
@@ -169,6 +169,11 @@ export function documentRows(document: JxmbDocument, file: string): DocumentRows
     })
   }
   return rows
+}
+
+/** Add the items `list` lacks, keeping first-seen order: the dynamic columns of a sheet. */
+export function appendNew(list: string[], items: Iterable<string>): void {
+  for (const item of items) if (!list.includes(item)) list.push(item)
 }
 
 export function failureRow(failure: Failure): Row {

@@ -7,7 +7,7 @@ import { PassThrough, type Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { eastAsianWidth } from 'get-east-asian-width'
 import type { Failure, JxmbDocument } from '@jxmb/model'
-import { columns, documentRows, failureRow, sheetNames, type CellValue, type Column, type Row, type SheetKey } from './sheets.js'
+import { appendNew, columns, documentRows, failureRow, sheetNames, type CellValue, type Column, type Row, type SheetKey } from './sheets.js'
 
 export interface WorkbookCounts {
   documents: number
@@ -77,9 +77,9 @@ export function createWorkbook(): WorkbookBuilder {
       rows.department.push(...result.department)
       rows.checks.push(...result.checks)
       for (const unit of result.moneyUnits) moneyUnits.add(unit)
-      for (const period of result.periods) if (!periods.includes(period)) periods.push(period)
-      for (const name of result.extras) if (!extras.includes(name)) extras.push(name)
-      for (const label of result.fields) if (!fields.includes(label)) fields.push(label)
+      appendNew(periods, result.periods)
+      appendNew(extras, result.extras)
+      appendNew(fields, result.fields)
       counts.documents++
       counts.projects += result.projects.length
       counts.indicators += result.indicators.length

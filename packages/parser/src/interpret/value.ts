@@ -17,7 +17,8 @@ const numberPattern = /^([+-]?\d+(?:,\d{3})*(?:\.\d+)?)/
 /** Read a 指标值 (target value). The raw text is kept by the caller; this is the addition. */
 export function parseIndicatorValue(raw: string): ParsedValue {
   // NFKC folds full-width digits, ％ and ＞; whitespace carries no meaning here.
-  let text = fold(raw)
+  const folded = fold(raw)
+  let text = folded
   if (text === '') return { kind: 'empty' }
 
   let comparator: Comparator | null = null
@@ -54,7 +55,7 @@ export function parseIndicatorValue(raw: string): ParsedValue {
       return { kind: 'quantity', comparator, number: Number(match[1]!.replace(/,/g, '')), unit }
     }
   }
-  return parseDeadline(fold(raw)) ?? { kind: 'qualitative' }
+  return parseDeadline(folded) ?? { kind: 'qualitative' }
 }
 
 // Printable ASCII, CJK ideographs and ≥ ≤ are what most values hold, and NFKC leaves them be.

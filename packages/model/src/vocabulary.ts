@@ -52,11 +52,17 @@ export const headerLabels = {
 /** Every header label starts so: a cheap test before the patterns above (normalised text). */
 export const headerLabelStart = /^(其中|项目|预算|资金|财政|其他|绩效|年度|目标|主要|部门|主管|单位|实施|联系|长期)/
 
+/** The first characters of the labels that can only begin a project's header: 项目编码, 单位：, 金额单位：. */
+export const projectStartInitials = '项单金'
+
 /** `单位：万元` in the header table. */
 export const moneyUnit = /^(金额)?单位:(.+)$/
 
 /** `655001河北遵化经济开发区管理委员会本级`: unit code then unit name. */
 export const unitLine = /^(\d{3,})(\D.*)$/
+
+/** The mark of the level columns (一级/二级/三级): a header row holds it at least twice. */
+export const levelMark = '级'
 
 /** Indicator-table columns (table B). Order matters: basis before value. */
 export const indicatorColumns = [

@@ -1,6 +1,6 @@
 export type { Block, Cell, ParagraphBlock, Row, TableBlock } from './blocks.js'
 export { cellText } from './blocks.js'
-export { readTikaText } from './read/text.js'
+export { readTikaText, tikaBlocks } from './read/text.js'
 export { readTabText, isTabPerRow } from './read/tab-text.js'
 export { decodeText, type Decoded } from './read/decode.js'
 export { interpret } from './interpret/interpret.js'

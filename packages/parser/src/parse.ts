@@ -4,7 +4,7 @@ import { decodeText } from './read/decode.js'
 import { readDocx } from './read/docx.js'
 import { isOle, isZip, type ContainerLimits } from './read/docx-container.js'
 import { isTabPerRow, readTabText } from './read/tab-text.js'
-import { readTikaText } from './read/text.js'
+import { tikaBlocks } from './read/text.js'
 
 export interface ParseOptions extends ContainerLimits {
   /** The file name, for messages and `source.file`. */
@@ -32,7 +32,7 @@ export function parseText(input: string | Uint8Array, options: ParseOptions = {}
     source.format = 'tab-text'
     return interpret(readTabText(text), source)
   }
-  return interpret(readTikaText(text), source)
+  return interpret(tikaBlocks(text), source)
 }
 
 /** Parse a .docx given as bytes. */

@@ -15,7 +15,8 @@ import { createProjectReader } from './project-reader.js'
 
 type Part = 'none' | 'department' | 'projects'
 
-export function interpret(blocks: readonly Block[], source: Source): JxmbDocument {
+/** `blocks` may be any iterable: a reader's generator is consumed as it goes, and nothing keeps a block once read. */
+export function interpret(blocks: Iterable<Block>, source: Source): JxmbDocument {
   const diagnostics: Diagnostic[] = []
   const sections: Section[] = []
   let departmentHeading: ParagraphBlock | undefined

@@ -10,7 +10,7 @@ import {
   type Position,
   type Project,
 } from '@jxmb/model'
-import { cellText, type Cell, type Row, type TableBlock } from '../blocks.js'
+import { cellsSpan, cellText, type Cell, type Row, type TableBlock } from '../blocks.js'
 import { span } from '../position.js'
 import { toParagraph } from './paragraph.js'
 import { parseAmount, parseIndicatorValue, parsePercent } from './value.js'
@@ -38,6 +38,10 @@ interface Draft {
   columns?: Column[]
   headerSignature?: string
   carry: { level1: string; level2: string }
+  /** The last level pair checked against the taxonomy, and what was found. */
+  levels: { level1?: string; level2?: string; verdict?: 'missing-level' | 'unknown-level1' | 'unknown-level2' }
+  /** The project's last row so far: its position is the project's end, made once the project is complete. */
+  lastRow?: Row
   expect?: { kind: 'usage'; column: number } | { kind: 'schedule'; column: number; periods: string[] }
 }
 
@@ -49,14 +53,14 @@ export interface ProjectReader {
 }
 
 export function createProjectReader(report: (diagnostic: Diagnostic) => void): ProjectReader {
-  const projects: Project[] = []
+  const drafts: Draft[] = []
   let draft: Draft | undefined
   let pendingTitle: ProjectTitle | undefined
 
   const diagnose = (code: string, severity: Diagnostic['severity'], message: string, position?: Position, data?: string[]) => {
     const diagnostic: Diagnostic = { code, severity, message }
     const project = draft?.project
-    if (project) diagnostic.project = project.code || project.title || `#${projects.length}`
+    if (project) diagnostic.project = project.code || project.title || `#${drafts.length}`
     if (position) diagnostic.position = position
     if (data) diagnostic.data = data
     report(diagnostic)
@@ -82,29 +86,30 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
       indicators: [],
       position: title ? span(title.position, position) : position,
     }
-    projects.push(project)
-    draft = { project, carry: { level1: '', level2: '' } }
+    draft = { project, carry: { level1: '', level2: '' }, levels: {} }
+    drafts.push(draft)
     return draft
   }
 
   const readTable = (table: TableBlock) => {
     if (pendingTitle) start(table.position)
     for (const row of table.rows) {
-      const cells = row.cells.filter((cell) => cell.merged !== 'horizontal')
-      const texts = cells.map(cellText)
-      if (texts.every((text) => text === '')) continue
+      // This runs for every row of every table: plain loops, and no copies unless spans are merged.
+      const cells = logicalCells(row.cells)
+      const texts = cellTexts(cells)
+      if (texts === undefined) continue // an empty row
       const columns = indicatorHeader(row.cells, texts)
       if (columns) {
         readIndicatorHeader(columns, signature(row.cells), row)
       } else if (draft?.columns && !startsProject(texts)) {
-        readIndicatorRow(draft, row, texts)
+        readIndicatorRow(draft, row, cells, texts)
       } else {
         const current =
           !draft || (startsProject(texts) && (draft.project.code !== '' || draft.columns)) ? start(row.position) : draft
-        readHeaderRow(current, cells, row)
+        readHeaderRow(current, cells, texts, row)
       }
-      if (draft?.project.position) draft.project.position = span(draft.project.position, row.position)
-      for (const cell of row.cells) for (const nested of cell.tables) readTable(nested)
+      if (draft) draft.lastRow = row
+      for (const cell of row.cells) if (cell.tables.length > 0) for (const nested of cell.tables) readTable(nested)
     }
   }
 
@@ -121,9 +126,8 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
     current.carry = { level1: '', level2: '' }
   }
 
-  const readHeaderRow = (current: Draft, cells: Cell[], row: Row) => {
+  const readHeaderRow = (current: Draft, cells: Cell[], texts: string[], row: Row) => {
     const project = current.project
-    const texts = cells.map(cellText)
     const keys = texts.map((text) => headerKey(text))
     const expect = current.expect
     current.expect = undefined
@@ -216,61 +220,93 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
     }
   }
 
-  const readIndicatorRow = (current: Draft, row: Row, logicalTexts: string[]) => {
+  const readIndicatorRow = (current: Draft, row: Row, logicalCells: Cell[], logicalTexts: string[]) => {
     const columns = current.columns!
+    // A header read from a grid row (placeholders included) matches the grid row.
     const grid = row.cells.length === columns.length
-    const cells = grid ? row.cells : row.cells.filter((cell) => cell.merged !== 'horizontal')
-    const texts = grid ? cells.map(cellText) : logicalTexts
-    if (cells.length < columns.length) {
-      diagnose('indicator-row-short', 'warning', `An indicator row has ${cells.length} cells where the header has ${columns.length}; kept raw.`, row.position, texts)
+    const cells = grid ? row.cells : logicalCells
+    const texts = grid && cells !== logicalCells ? cells.map(cellText) : logicalTexts
+    const width = columns.length
+    if (cells.length < width) {
+      diagnose('indicator-row-short', 'warning', `An indicator row has ${cells.length} cells where the header has ${width}; kept raw.`, row.position, texts)
       return
     }
     // Tika sometimes omits the empty line between rows: a row holding whole multiples of the header.
-    for (let offset = 0; offset < cells.length; offset += columns.length) {
-      const chunk = cells.slice(offset, offset + columns.length)
-      const position = span(chunk[0]!.position, chunk.at(-1)!.position)
-      if (chunk.length < columns.length) {
-        diagnose('indicator-row-long', 'warning', `An indicator row has ${cells.length} cells, not a multiple of the header's ${columns.length}; the rest is kept raw.`, position, chunk.map(cellText))
+    for (let offset = 0; offset < cells.length; offset += width) {
+      const end = Math.min(offset + width, cells.length)
+      const position = cellsSpan(cells[offset]!, cells[end - 1]!)
+      if (end - offset < width) {
+        diagnose('indicator-row-long', 'warning', `An indicator row has ${cells.length} cells, not a multiple of the header's ${width}; the rest is kept raw.`, position, texts.slice(offset))
         break
       }
-      if (chunk.every((cell) => cellText(cell) === '')) continue
-      readIndicator(current, columns, chunk, position)
+      let empty = true
+      for (let index = offset; index < end; index++) if (texts[index] !== '') empty = false
+      if (!empty) readIndicator(current, columns, texts, offset, position)
     }
   }
 
-  const readIndicator = (current: Draft, columns: Column[], cells: Cell[], position: Position) => {
-    const fields: Record<vocabulary.IndicatorColumnKey, string> = { level1: '', level2: '', level3: '', description: '', value: '', basis: '' }
+  const readIndicator = (current: Draft, columns: Column[], texts: string[], offset: number, position: Position) => {
+    // Locals, not a record per row: a column's key names one of them.
+    let level1 = ''
+    let level2 = ''
+    let level3 = ''
+    let description = ''
+    let value = ''
+    let basis = ''
     const extra: Record<string, string> = {}
-    columns.forEach((column, index) => {
-      const text = cellText(cells[index]!)
-      if (column.key === 'extra') extra[column.name] = join(extra[column.name], text)
-      else fields[column.key] = join(fields[column.key], text)
-    })
+    for (let index = 0; index < columns.length; index++) {
+      const column = columns[index]!
+      const text = texts[offset + index]!
+      // prettier-ignore
+      switch (column.key) {
+        case 'level1': level1 = join(level1, text); break
+        case 'level2': level2 = join(level2, text); break
+        case 'level3': level3 = join(level3, text); break
+        case 'description': description = join(description, text); break
+        case 'value': value = join(value, text); break
+        case 'basis': basis = join(basis, text); break
+        default: extra[column.name] = join(extra[column.name], text)
+      }
+    }
     const carry = current.carry
     // Merged level cells come out empty below their first row: carry them down.
-    if (fields.level1 !== '') {
-      if (fields.level1 !== carry.level1) carry.level2 = ''
-      carry.level1 = fields.level1
+    if (level1 !== '') {
+      if (level1 !== carry.level1) carry.level2 = ''
+      carry.level1 = level1
     }
-    if (fields.level2 !== '') carry.level2 = fields.level2
+    if (level2 !== '') carry.level2 = level2
     const indicator: Indicator = {
       type: 'indicator',
       level1: carry.level1,
       level2: carry.level2,
-      level3: fields.level3,
-      description: fields.description,
-      value: { raw: fields.value, parsed: parseIndicatorValue(fields.value) },
-      basis: fields.basis,
+      level3,
+      description,
+      value: { raw: value, parsed: parseIndicatorValue(value) },
+      basis,
       extra,
       position,
     }
     current.project.indicators.push(indicator)
     const where = current.project.indicators.length
-    if (indicator.level1 === '' || indicator.level2 === '') {
+    // Carried levels repeat row after row: look the pair up in the taxonomy only when it changes.
+    const levels = current.levels
+    if (indicator.level1 !== levels.level1 || indicator.level2 !== levels.level2) {
+      levels.level1 = indicator.level1
+      levels.level2 = indicator.level2
+      levels.verdict =
+        indicator.level1 === '' || indicator.level2 === ''
+          ? 'missing-level'
+          : !Object.hasOwn(vocabulary.taxonomy, indicator.level1)
+            ? 'unknown-level1'
+            : !vocabulary.taxonomy[indicator.level1]!.includes(indicator.level2)
+              ? 'unknown-level2'
+              : undefined
+    }
+    if (levels.verdict === 'missing-level') {
       diagnose('missing-level', 'warning', `The 一级/二级指标 of indicator ${where} is empty and nothing above it can be carried down.`, position)
-    } else if (!(indicator.level1 in vocabulary.taxonomy)) {
+    } else if (levels.verdict === 'unknown-level1') {
       diagnose('unknown-level1', 'info', `一级指标 “${indicator.level1}” is not in the standard taxonomy.`, position)
-    } else if (!vocabulary.taxonomy[indicator.level1]!.includes(indicator.level2)) {
+    } else if (levels.verdict === 'unknown-level2') {
       diagnose('unknown-level2', 'info', `二级指标 “${indicator.level2}” is not a standard one under ${indicator.level1}.`, position)
     }
     if (indicator.level3 === '') diagnose('missing-level3', 'warning', `The 三级指标 of indicator ${where} is empty.`, position)
@@ -282,17 +318,21 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
       pendingTitle = title
     },
     table: readTable,
-    projects: () => projects,
+    projects: () =>
+      drafts.map(({ project, lastRow }) => {
+        if (lastRow && project.position) project.position = span(project.position, lastRow.position)
+        return project
+      }),
   }
 }
+
+const headerPatterns = Object.entries(vocabulary.headerLabels) as Array<[HeaderKey, RegExp]>
 
 function headerKey(text: string): HeaderKey | undefined {
   if (text === '' || text.length > 30) return undefined
   const label = normalizeLabel(text)
   if (!vocabulary.headerLabelStart.test(label)) return undefined
-  for (const [key, pattern] of Object.entries(vocabulary.headerLabels)) {
-    if (pattern.test(label)) return key as HeaderKey
-  }
+  for (const [key, pattern] of headerPatterns) if (pattern.test(label)) return key
   return undefined
 }
 
@@ -300,7 +340,7 @@ function headerKey(text: string): HeaderKey | undefined {
 function indicatorHeader(cells: Cell[], texts: string[]): Column[] | undefined {
   // Cheap test first: this runs on every row, and a header names 一级/二级/三级.
   let levels = 0
-  for (const text of texts) if (text.length <= 20 && text.includes('级')) levels++
+  for (const text of texts) if (text.length <= 20 && holdsLevelMark(text)) levels++
   if (levels < 2) return undefined
   let found = 0
   const columns: Column[] = []
@@ -326,13 +366,43 @@ function signature(cells: Cell[]): string {
   return cells.map((cell) => normalizeLabel(cellText(cell))).join('\t')
 }
 
+const levelMark = vocabulary.levelMark.charCodeAt(0)
+
+/** Whether a short text holds 级; a plain loop, cheaper than `includes` on this hot path. */
+function holdsLevelMark(text: string): boolean {
+  for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) === levelMark) return true
+  return false
+}
+
+// A cheap test before normalising: NFKC leaves these ideographs as they are.
+const projectInitials = new Set(Array.from(vocabulary.projectStartInitials, (char) => char.charCodeAt(0)))
+
 /** A row that can only begin a project's header: the unit line, 单位：, or 项目编码. */
 function startsProject(texts: string[]): boolean {
-  return texts.some((text) => {
-    if (text.length > 40 || !(text.includes('单位') || text.includes('项目'))) return false
+  for (const text of texts) {
+    if (text.length > 40 || !projectInitials.has(text.charCodeAt(0))) continue
     const label = normalizeLabel(text)
-    return vocabulary.headerLabels.code.test(label) || vocabulary.moneyUnit.test(label)
-  })
+    if (vocabulary.headerLabels.code.test(label) || vocabulary.moneyUnit.test(label)) return true
+  }
+  return false
+}
+
+/** The row's cells without the placeholders right of a wide cell; the same array when there are none. */
+function logicalCells(cells: Cell[]): Cell[] {
+  for (const cell of cells) if (cell.merged === 'horizontal') return cells.filter((c) => c.merged !== 'horizontal')
+  return cells
+}
+
+/** The cells' texts; undefined when every one is empty. */
+function cellTexts(cells: Cell[]): string[] | undefined {
+  const texts = new Array<string>(cells.length)
+  let empty = true
+  for (let index = 0; index < cells.length; index++) {
+    const text = cellText(cells[index]!)
+    if (text !== '') empty = false
+    texts[index] = text
+  }
+  return empty ? undefined : texts
 }
 
 function readUnit(text: string): { code: string; name: string } {

@@ -22,14 +22,18 @@ export function parseIndicatorValue(raw: string): ParsedValue {
   if (text === '') return { kind: 'empty' }
 
   let comparator: Comparator | null = null
-  for (const [symbol, value] of symbolComparators) {
+  // Most values start with a digit or are words: the comparator lists are for the rest.
+  const first = text.charCodeAt(0)
+  if (first >= 0x30 && first <= 0x39) {
+    // no comparator in front
+  } else for (const [symbol, value] of symbolComparators) {
     if (text.startsWith(symbol)) {
       comparator = value
       text = text.slice(symbol.length)
       break
     }
   }
-  if (comparator === null) {
+  if (comparator === null && !(first >= 0x30 && first <= 0x39)) {
     for (const [word, value] of vocabulary.comparatorWords.prefix) {
       if (text.startsWith(word)) {
         comparator = value

@@ -3,7 +3,8 @@
  * in a table each cell is a line starting with TAB, a cell's further
  * paragraphs follow without TAB, and an empty line ends a row.
  */
-import type { Block, Cell, ParagraphBlock, Row, TableBlock } from '../blocks.js'
+import type { Position } from '@jxmb/model'
+import type { Block, LineCell, ParagraphBlock, Row, TableBlock } from '../blocks.js'
 import { lineSpan, span } from '../position.js'
 
 const bookmarkMarker = /^\[bookmark: ([^\]]*)\]/
@@ -13,89 +14,153 @@ const inlineMarker = /\[(?:footnoteRef|endnoteRef|image|comment|annotation)[^\]\
 // Word's hidden bookmarks: last edit position, hyperlink targets.
 const hiddenBookmark = /^_(GoBack|Hlk|Ref)/
 
-export function readTikaText(text: string): Block[] {
-  const lines = splitLines(text.replace(/^\ufeff/, ''))
-  const blocks: Block[] = []
+const noBookmarks: string[] = []
+// Text has no nested tables; one shared empty list spares an allocation per cell.
+const noTables: TableBlock[] = []
+
+/**
+ * A cell of a text table, as small as it can be: its text, and its lines.
+ * A document has tens of thousands of cells and the model keeps the positions
+ * of only a few (indicators, header values), so positions, paragraph lists and
+ * the fields every text cell shares are made when asked for. Building them all
+ * was most of the reader's allocation and garbage-collection time.
+ */
+export class TextCell implements LineCell {
+  constructor(
+    /** The paragraphs joined by line breaks (a paragraph never holds one). */
+    public text: string,
+    readonly line: number,
+    public endLine: number,
+    public endColumn: number,
+  ) {}
+  get paragraphs(): string[] {
+    return this.text === '' ? [] : this.text.split('\n')
+  }
+  get tables(): TableBlock[] {
+    return noTables
+  }
+  get rowSpan(): number {
+    return 1
+  }
+  get colSpan(): number {
+    return 1
+  }
+  get position(): Position {
+    return lineSpan(this.line, this.endLine, this.endColumn)
+  }
+}
+
+/** A row of a text table; its position too is made on demand. */
+export class TextRow implements Row {
+  readonly cells: TextCell[] = []
+  get position(): Position {
+    const { cells } = this
+    const last = cells[cells.length - 1]!
+    return lineSpan(cells[0]!.line, last.endLine, last.endColumn)
+  }
+}
+
+export function readTikaText(input: string): Block[] {
+  return [...tikaBlocks(input)]
+}
+
+/**
+ * The blocks of Tika's text, each handed out as soon as it ends. The
+ * interpreter consumes them as they come, so a table's cells are garbage as
+ * soon as it is read: young-generation collections then copy only the model,
+ * not the whole document's cells.
+ */
+export function* tikaBlocks(input: string): Generator<Block, void, undefined> {
+  let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n')
   let table: TableBlock | undefined
-  let row: Row | undefined
-  let cell: Cell | undefined
+  let row: TextRow | undefined
+  let cell: TextCell | undefined
   let pendingBookmarks: string[] = []
 
   const endRow = () => {
-    if (row && table) {
-      row.position = span(row.cells[0]!.position, row.cells.at(-1)!.position)
-      table.rows.push(row)
-    }
+    if (row && table) table.rows.push(row)
     row = undefined
     cell = undefined
   }
-  const endTable = () => {
+  /** The table just ended, if it has rows. */
+  const endTable = (): TableBlock | undefined => {
     endRow()
-    if (table && table.rows.length > 0) {
-      table.position = span(table.rows[0]!.position, table.rows.at(-1)!.position)
-      blocks.push(table)
-    }
+    const ended = table
     table = undefined
+    if (!ended || ended.rows.length === 0) return undefined
+    ended.position = span(ended.rows[0]!.position, ended.rows.at(-1)!.position)
+    return ended
   }
 
-  for (let index = 0; index < lines.length; index++) {
-    const lineNumber = index + 1
-    let line = lines[index]!
-    if (line.includes('[bookmark: ')) {
-      const taken = takeBookmarks(line)
+  // One pass over the text with indexOf: no array of lines, and a cell's text
+  // is sliced straight from the source.
+  let lineNumber = 0
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start)
+    if (end < 0) end = text.length
+    lineNumber++
+    let line: string | undefined
+    // A marker counts only at the line's start, or right after a cell's TAB.
+    const first = text.charCodeAt(start)
+    if (
+      (first === 0x5b /* [ */ && text.startsWith('[bookmark: ', start)) ||
+      (first === 9 && text.charCodeAt(start + 1) === 0x5b && text.startsWith('\t[bookmark: ', start))
+    ) {
+      const taken = takeBookmarks(text.slice(start, end))
       line = taken.text
       pendingBookmarks.push(...taken.bookmarks)
     }
+    const lineStart = start
+    start = end + 1
+    const length = line === undefined ? end - lineStart : line.length
 
-    if (line.charCodeAt(0) === 9 /* TAB */) {
+    if (line === undefined ? first === 9 /* TAB */ : line.charCodeAt(0) === 9) {
       if (!table) {
         table = { type: 'table', rows: [], bookmarks: pendingBookmarks, position: {} }
         pendingBookmarks = []
       }
-      if (!row) row = { cells: [], position: {} }
-      const content = cleanLine(line.slice(1))
-      cell = {
-        paragraphs: content === '' ? [] : [content],
-        tables: noTables,
-        rowSpan: 1,
-        colSpan: 1,
-        position: lineSpan(lineNumber, lineNumber, line.length),
-      }
+      row ??= new TextRow()
+      const content = cleanLine(line === undefined ? text.slice(lineStart + 1, end) : line.slice(1))
+      cell = new TextCell(content, lineNumber, lineNumber, length)
       row.cells.push(cell)
       continue
     }
 
-    if (line === '') {
+    if (length === 0) {
       if (row) endRow()
-      else if (table) endTable() // a second empty line: the table is over
+      else if (table) {
+        // A second empty line: the table is over.
+        const ended = endTable()
+        if (ended) yield ended
+      }
       continue
     }
 
+    line ??= text.slice(lineStart, end)
     if (cell) {
       // A cell's further paragraph.
       const content = cleanLine(line)
-      if (content !== '') cell.paragraphs.push(content)
-      cell.position = span(cell.position, lineSpan(lineNumber, lineNumber, line.length))
+      if (content !== '') cell.text = cell.text === '' ? content : `${cell.text}\n${content}`
+      cell.endLine = lineNumber
+      cell.endColumn = length
       continue
     }
 
-    endTable()
+    const ended = endTable()
+    if (ended) yield ended
     const paragraph: ParagraphBlock = {
       type: 'paragraph',
       text: cleanLine(line),
       bookmarks: pendingBookmarks,
-      position: lineSpan(lineNumber, lineNumber, line.length),
+      position: lineSpan(lineNumber, lineNumber, length),
     }
     pendingBookmarks = []
-    blocks.push(paragraph)
+    yield paragraph
   }
-  endTable()
-  return blocks
+  const ended = endTable()
+  if (ended) yield ended
 }
-
-const noBookmarks: string[] = []
-// Text has no nested tables; one shared empty list spares an allocation per cell.
-const noTables: TableBlock[] = []
 
 export function takeBookmarks(line: string): { text: string; bookmarks: string[] } {
   // Fast path: most lines hold no marker at all.

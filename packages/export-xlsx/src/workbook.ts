@@ -28,9 +28,24 @@ export interface WorkbookBuilder {
   toBuffer(): Promise<Uint8Array>
 }
 
+export interface WorkbookOptions {
+  /**
+   * How the parts of the .xlsx are zipped. `deflate` compresses; `store` does
+   * not. `auto` (the default) stores workbooks of up to
+   * {@link smallWorkbookRows} rows: ExcelJS deflates each of a workbook's dozen
+   * parts on Node's thread pool, a fixed cost of about 5 ms that is most of the
+   * time a one-document workbook takes, to save some 20 KB.
+   */
+  compression?: 'auto' | 'deflate' | 'store'
+}
+
+/** The most rows (all sheets) a workbook may have for `compression: 'auto'` to store it. */
+export const smallWorkbookRows = 1000
+
 const maxWidth = { text: 40, wrap: 60 }
 
-export function createWorkbook(): WorkbookBuilder {
+export function createWorkbook(options: WorkbookOptions = {}): WorkbookBuilder {
+  const compression = options.compression ?? 'auto'
   const rows: Record<SheetKey, Row[]> = { projects: [], indicators: [], department: [], checks: [] }
   const moneyUnits = new Set<string>()
   const periods: string[] = []
@@ -39,7 +54,11 @@ export function createWorkbook(): WorkbookBuilder {
   const counts: WorkbookCounts = { documents: 0, projects: 0, indicators: 0, failures: 0 }
 
   const write = async (stream: Writable) => {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false })
+    const rowCount = rows.projects.length + rows.indicators.length + rows.department.length + rows.checks.length
+    const store = compression === 'store' || (compression === 'auto' && rowCount <= smallWorkbookRows)
+    // A new options object each time: archiver writes its defaults into the one it is given.
+    const zip = store ? { store: true } : {}
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false, zip })
     workbook.creator = 'jxmb'
     const unit = moneyUnits.size === 1 ? [...moneyUnits][0] : undefined
     const money = (column: Column): Column => (unit ? { ...column, header: `${column.header}（${unit}）` } : column)
@@ -106,8 +125,11 @@ export function createWorkbook(): WorkbookBuilder {
 }
 
 /** Documents (and failures) → .xlsx bytes: the small function the rest of jxmb calls. */
-export async function toWorkbook(documents: readonly JxmbDocument[], options: { failures?: readonly Failure[] } = {}): Promise<Uint8Array> {
-  const builder = createWorkbook()
+export async function toWorkbook(
+  documents: readonly JxmbDocument[],
+  options: WorkbookOptions & { failures?: readonly Failure[] } = {},
+): Promise<Uint8Array> {
+  const builder = createWorkbook(options)
   for (const document of documents) builder.add(document)
   for (const failure of options.failures ?? []) builder.addFailure(failure)
   return builder.toBuffer()

@@ -156,3 +156,32 @@ describe('generated documents as a workbook', () => {
     expect(workbook.getWorksheet('项目')!.getRow(3).getCell(10).value).toBe('万元')
   })
 })
+
+describe('compression', () => {
+  /** The compression method of every local file header: 0 stored, 8 deflated. */
+  const methods = (bytes: Uint8Array) => {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    const found = new Set<number>()
+    for (let offset = 0; offset + 30 <= bytes.length; offset++) {
+      if (view.getUint32(offset, true) === 0x04034b50) found.add(view.getUint16(offset + 8, true))
+    }
+    return [...found]
+  }
+  const cells = async (bytes: Uint8Array) =>
+    (await load(bytes)).worksheets.map((s) => s.getSheetValues().map((row) => (row as unknown[] | undefined)?.slice(1)))
+
+  it('stores a small workbook by default, deflates on request, and both read back the same', async () => {
+    const auto = await toWorkbook([sample])
+    const deflated = await toWorkbook([sample], { compression: 'deflate' })
+    expect(methods(auto)).toEqual([0])
+    expect(methods(deflated)).toContain(8)
+    expect(deflated.length).toBeLessThan(auto.length)
+    expect(await cells(auto)).toEqual(await cells(deflated))
+  })
+
+  it('deflates a workbook of more than smallWorkbookRows rows', async () => {
+    const { smallWorkbookRows } = await import('@jxmb/export-xlsx')
+    const copies = Math.ceil(smallWorkbookRows / sample.projects.flatMap((p) => p.indicators).length) + 1
+    expect(methods(await toWorkbook(Array.from({ length: copies }, () => sample)))).toContain(8)
+  })
+})

@@ -330,6 +330,10 @@ const headerPatterns = Object.entries(vocabulary.headerLabels) as Array<[HeaderK
 
 function headerKey(text: string): HeaderKey | undefined {
   if (text === '' || text.length > 30) return undefined
+  // Values (amounts, codes, the unit line) often start with printable ASCII, which
+  // normalising keeps, and no label starts so: no need to normalise them.
+  const first = text.charCodeAt(0)
+  if (first > 0x20 && first < 0x7f) return undefined
   const label = normalizeLabel(text)
   if (!vocabulary.headerLabelStart.test(label)) return undefined
   for (const [key, pattern] of headerPatterns) if (pattern.test(label)) return key

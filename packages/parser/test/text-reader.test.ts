@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readTikaText, cellText, type TableBlock, parseText } from '@jxmb/parser'
+import { readTikaText, cellText, isTabPerRow, type TableBlock, parseText } from '@jxmb/parser'
 import { JxmbError } from '@jxmb/model'
 
 const texts = (table: TableBlock) => table.rows.map((row) => row.cells.map(cellText))
@@ -54,5 +54,23 @@ describe('parseText input errors', () => {
     // 第二部分 in GB18030
     const gb = new Uint8Array([0xb5, 0xda, 0xb6, 0xfe, 0xb2, 0xbf, 0xb7, 0xd6, 0x0a])
     expect(parseText(gb).source.encoding).toBe('gb18030')
+  })
+})
+
+describe('isTabPerRow', () => {
+  it('tells tab-per-row text from Tika’s one cell per line, whatever the line ends', () => {
+    const tabRows = 'title\n项目编码\t001\t项目名称\tX\n一级指标\t二级指标\t三级指标\n'
+    const tika = 'title\n\t项目编码\n\t001\n\n\t一级指标\n\t二级指标\n\n'
+    expect(isTabPerRow(tabRows)).toBe(true)
+    expect(isTabPerRow(tabRows.replace(/\n/g, '\r\n'))).toBe(true)
+    expect(isTabPerRow(tabRows.replace(/\n/g, '\r'))).toBe(true)
+    expect(isTabPerRow(tika)).toBe(false)
+    expect(isTabPerRow(tika.replace(/\n/g, '\r\n'))).toBe(false)
+    // One row is not enough; nor are rows outnumbered by Tika's cells.
+    expect(isTabPerRow('a\tb\n')).toBe(false)
+    expect(isTabPerRow('a\tb\nc\td\n' + '\tx\n'.repeat(3))).toBe(false)
+    // A TAB only at a line's end or start is not a row.
+    expect(isTabPerRow('a\t\n\tb\nc \t\n')).toBe(false)
+    expect(isTabPerRow('no tabs at all\n')).toBe(false)
   })
 })

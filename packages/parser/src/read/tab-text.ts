@@ -12,12 +12,19 @@ import { cleanLine, splitLines, takeBookmarks } from './text.js'
 const innerTab = /\S\t+\S/
 
 /** True when the text looks like tab-per-row rather than Tika's one-cell-per-line layout. */
-export function isTabPerRow(text: string): boolean {
+export function isTabPerRow(input: string): boolean {
+  const text = input.includes('\r') ? input.replace(/\r\n?/g, '\n') : input
   let rows = 0
   let tikaCells = 0
-  for (const line of text.split(/\r\n|\r|\n/, 5000)) {
+  // Only lines that hold a TAB can tell; jump from one to the next instead of splitting the text.
+  for (let tab = text.indexOf('\t'), seen = 0; tab >= 0 && seen < 5000; seen++) {
+    const start = text.lastIndexOf('\n', tab) + 1
+    let end = text.indexOf('\n', tab)
+    if (end < 0) end = text.length
+    const line = text.slice(start, end)
     if (innerTab.test(line)) rows++
-    else if (line.startsWith('\t') && line.trim() !== '') tikaCells++
+    else if (line.charCodeAt(0) === 9 && line.trim() !== '') tikaCells++
+    tab = text.indexOf('\t', end)
   }
   return rows >= 2 && rows >= tikaCells
 }

@@ -6,9 +6,13 @@ const source = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/i
 
 export default defineConfig({
   resolve: {
-    alias: Object.fromEntries(
-      ['model', 'parser', 'export-json', 'export-xlsx', 'export-markdown', 'cli', 'testkit'].map((name) => [`@jxmb/${name}`, source(name)]),
-    ),
+    alias: [
+      { find: /^@jxmb\/model\/schema$/, replacement: fileURLToPath(new URL('./packages/model/src/schema.ts', import.meta.url)) },
+      ...['model', 'parser', 'export-json', 'export-xlsx', 'export-markdown', 'cli', 'testkit'].map((name) => ({
+        find: new RegExp(`^@jxmb/${name}$`),
+        replacement: source(name),
+      })),
+    ],
   },
   test: {
     include: ['packages/*/test/**/*.test.ts'],

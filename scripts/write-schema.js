@@ -3,7 +3,7 @@
 //   pnpm schema
 // A test fails when the committed files differ from the definitions.
 import { writeFileSync } from 'node:fs'
-import { JxmbBatch, JxmbDocument } from '@jxmb/model'
+import { JxmbBatch, JxmbDocument } from '@jxmb/model/schema'
 
 const folder = new URL('../packages/model/schema/', import.meta.url)
 writeFileSync(new URL('document-1.json', folder), JSON.stringify(JxmbDocument, null, 2) + '\n')

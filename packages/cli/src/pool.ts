@@ -1,6 +1,8 @@
 import { Worker } from 'node:worker_threads'
-import { convertFile, type ConvertOptions, type FileResult } from './convert.js'
+import type { ConvertOptions, FileResult } from './convert.js'
 import type { Job } from './worker.js'
+
+const queueDepth = 2
 
 /**
  * Convert `files` with `jobs` worker threads (or in this thread when jobs is 1),
@@ -13,6 +15,8 @@ export async function convertAll(
   onResult: (result: FileResult, index: number) => Promise<void>,
 ): Promise<void> {
   if (jobs <= 1 || files.length <= 1) {
+    // Loaded here, not above: with workers, the main thread never parses and need not load the parser.
+    const { convertFile } = await import('./convert.js')
     for (const [index, file] of files.entries()) await onResult(await convertFile(file, options), index)
     return
   }
@@ -49,7 +53,9 @@ export async function convertAll(
           report()
         })
         worker.on('error', reject)
-        send(worker)
+        // Two files in hand: a worker starts its next file while the main thread
+        // is still busy with the last result (or the other worker's).
+        for (let n = 0; n < queueDepth; n++) send(worker)
       }
     })
   } finally {

@@ -2,9 +2,6 @@ import { mkdir } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
 import { describePosition, type Failure, type JxmbDocument } from '@jxmb/model'
-import { toJson, toJsonBatch } from '@jxmb/export-json'
-import { toMarkdown, toMarkdownBatch } from '@jxmb/export-markdown'
-import { createWorkbook } from '@jxmb/export-xlsx'
 import { availableParallelism } from 'node:os'
 import { convertAll } from './pool.js'
 import { collectFiles } from './files.js'
@@ -107,11 +104,12 @@ async function convert(inputs: string[], flags: ConvertFlags, io: Io): Promise<n
   }
 
   const single = inputs.length === 1 && files.length === 1 && files[0] === inputs[0]
+  // Each sink loads only its own exporter: ExcelJS alone takes most of a second to load here.
   const sink = flags.perFile
-    ? perFileSink(flags.perFile, format, flags, force)
+    ? await perFileSink(flags.perFile, format, flags, force)
     : format === 'xlsx'
-      ? workbookSink(flags.output!, force)
-      : textSink(flags.output!, single, format, flags, io)
+      ? await workbookSink(flags.output!, force)
+      : await textSink(flags.output!, single, format, flags, io)
   const progress = createProgress(files.length, io.stderr)
   const totals = { projects: 0, indicators: 0, warnings: 0, failed: 0 }
   try {
@@ -170,24 +168,25 @@ async function convert(inputs: string[], flags: ConvertFlags, io: Io): Promise<n
 }
 
 /** JSON or Markdown: the whole text is made at the end. */
-function textSink(output: string, single: boolean, format: 'json' | 'md', flags: ConvertFlags, io: Io): Sink {
+async function textSink(output: string, single: boolean, format: 'json' | 'md', flags: ConvertFlags, io: Io): Promise<Sink> {
+  const options = { positions: flags.positions ?? true }
+  const render: (documents: JxmbDocument[], failures: Failure[]) => string =
+    format === 'md'
+      ? await import('@jxmb/export-markdown').then(({ toMarkdown, toMarkdownBatch }) => (documents) =>
+          single ? toMarkdown(documents[0]!) : toMarkdownBatch(documents),
+        )
+      : await import('@jxmb/export-json').then(({ toJson, toJsonBatch }) => (documents, failures) =>
+          single ? toJson(documents[0]!, options) : toJsonBatch(documents, failures, options),
+        )
   const documents: JxmbDocument[] = []
   const failures: Failure[] = []
-  const options = { positions: flags.positions ?? true }
   return {
     add: async (document) => void documents.push(document),
     fail: (failure) => void failures.push(failure),
     async finish() {
       // A single file that failed has nothing to write: its error is the result.
       if (single && documents.length === 0) return undefined
-      const text =
-        format === 'md'
-          ? single
-            ? toMarkdown(documents[0]!)
-            : toMarkdownBatch(documents)
-          : single
-            ? toJson(documents[0]!, options)
-            : toJsonBatch(documents, failures, options)
+      const text = render(documents, failures)
       if (output === '-') {
         io.stdout.write(text)
         return undefined
@@ -198,7 +197,8 @@ function textSink(output: string, single: boolean, format: 'json' | 'md', flags:
   }
 }
 
-function workbookSink(output: string, force: boolean): Sink {
+async function workbookSink(output: string, force: boolean): Promise<Sink> {
+  const { createWorkbook } = await import('@jxmb/export-xlsx')
   const workbook = createWorkbook()
   return {
     add: async (document, file) => workbook.add(document, file),
@@ -210,7 +210,8 @@ function workbookSink(output: string, force: boolean): Sink {
   }
 }
 
-function perFileSink(folder: string, format: Format, flags: ConvertFlags, force: boolean): Sink {
+async function perFileSink(folder: string, format: Format, flags: ConvertFlags, force: boolean): Promise<Sink> {
+  const write = await documentWriter(format, flags, force)
   const used = new Set<string>()
   return {
     async add(document, file) {
@@ -219,17 +220,36 @@ function perFileSink(folder: string, format: Format, flags: ConvertFlags, force:
       let name = stem
       for (let n = 2; used.has(name); n++) name = `${stem}-${n}`
       used.add(name)
-      const target = join(folder, `${name}.${format}`)
-      if (format === 'json') await writeAtomicData(target, toJson(document, { positions: flags.positions ?? true }), force)
-      else if (format === 'md') await writeAtomicData(target, toMarkdown(document), force)
-      else {
-        const workbook = createWorkbook()
-        workbook.add(document, file)
-        await writeAtomic(target, (stream) => workbook.write(stream), force)
-      }
+      await write(join(folder, `${name}.${format}`), document, file)
     },
     fail: () => {},
     finish: async () => folder,
+  }
+}
+
+/** Writes one document to a file in `format`, loading that format's exporter only. */
+async function documentWriter(
+  format: Format,
+  flags: ConvertFlags,
+  force: boolean,
+): Promise<(target: string, document: JxmbDocument, file: string) => Promise<void>> {
+  switch (format) {
+    case 'json': {
+      const { toJson } = await import('@jxmb/export-json')
+      return (target, document) => writeAtomicData(target, toJson(document, { positions: flags.positions ?? true }), force)
+    }
+    case 'md': {
+      const { toMarkdown } = await import('@jxmb/export-markdown')
+      return (target, document) => writeAtomicData(target, toMarkdown(document), force)
+    }
+    case 'xlsx': {
+      const { createWorkbook } = await import('@jxmb/export-xlsx')
+      return (target, document, file) => {
+        const workbook = createWorkbook()
+        workbook.add(document, file)
+        return writeAtomic(target, (stream) => workbook.write(stream), force)
+      }
+    }
   }
 }
 

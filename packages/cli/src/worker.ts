@@ -8,6 +8,20 @@ export interface Job {
   options: ConvertOptions
 }
 
-parentPort!.on('message', async (job: Job) => {
-  parentPort!.postMessage({ index: job.index, result: await convertFile(job.file, job.options) })
+// Jobs are done one at a time, in the order they came: the pool sends the next
+// before this one is done, so that the worker never waits on the main thread.
+const queue: Job[] = []
+let busy = false
+
+async function drain(): Promise<void> {
+  busy = true
+  for (let job = queue.shift(); job; job = queue.shift()) {
+    parentPort!.postMessage({ index: job.index, result: await convertFile(job.file, job.options) })
+  }
+  busy = false
+}
+
+parentPort!.on('message', (job: Job) => {
+  queue.push(job)
+  if (!busy) void drain()
 })

@@ -2,12 +2,16 @@
  * The jxmb document model, defined schema-first with TypeBox: each constant
  * is a JSON Schema and its `Static` type is the TypeScript type, so the two
  * cannot drift. Every node carries `type` and `position`, after unist.
+ *
+ * The schemas are values, reached as `@jxmb/model/schema`; the package's main
+ * entry exports only their types, so that parsing and exporting do not load
+ * TypeBox (a tenth of a second at every start, in every worker).
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
 
-export const FORMAT_VERSION = '1.0.0'
-export const DOCUMENT_SCHEMA_ID = 'https://jxmb.dev/schema/document-1.json'
-export const BATCH_SCHEMA_ID = 'https://jxmb.dev/schema/batch-1.json'
+import { BATCH_SCHEMA_ID, DOCUMENT_SCHEMA_ID } from './version.js'
+
+export { BATCH_SCHEMA_ID, DOCUMENT_SCHEMA_ID, FORMAT_VERSION } from './version.js'
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
 

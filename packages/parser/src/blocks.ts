@@ -4,7 +4,6 @@
  * Nothing below this line knows whether the input was text or .docx.
  */
 import type { Position } from '@jxmb/model'
-import { lineSpan, span } from './position.js'
 
 export interface ParagraphBlock {
   type: 'paragraph'
@@ -33,6 +32,14 @@ export interface Cell {
 export interface Row {
   cells: Cell[]
   position: Position
+  /**
+   * The cells' texts, when the reader holds the row so (text readers, whose
+   * rows have no merged cells): the interpreter reads these, and most rows'
+   * cells are never made.
+   */
+  readonly texts?: readonly string[]
+  /** The position of cells `from` to `to`, when the reader can make it without the cells. */
+  spanCells?(from: number, to: number): Position
 }
 
 export interface TableBlock {
@@ -50,20 +57,4 @@ export function cellText(cell: Cell): string {
   const { paragraphs } = cell
   // Most cells hold one paragraph or none: no join, no new string.
   return paragraphs.length === 1 ? paragraphs[0]! : paragraphs.length === 0 ? '' : paragraphs.join('\n')
-}
-
-/** A cell that knows its source lines, as text readers make them. */
-export interface LineCell extends Cell {
-  line: number
-  endLine: number
-  endColumn: number
-}
-
-/** The position covering cells `first` to `last` of one row. */
-export function cellsSpan(first: Cell, last: Cell): Position {
-  // Cells with lines give the span directly, without two positions made and dropped.
-  if (typeof (first as LineCell).line === 'number' && typeof (last as LineCell).line === 'number') {
-    return lineSpan((first as LineCell).line, (last as LineCell).endLine, (last as LineCell).endColumn)
-  }
-  return span(first.position, last.position)
 }

@@ -18,6 +18,11 @@ describe('readTikaText', () => {
     ])
     expect(table.rows[0]!.cells[1]!.paragraphs).toEqual(['b', 'b2'])
     expect(table.rows[1]!.position).toEqual({ start: { line: 6, column: 1 }, end: { line: 7, column: 6 } })
+    // A row's texts and spans, which the interpreter reads, agree with the cells made on demand.
+    const row = table.rows[0]!
+    expect(row.texts).toEqual(row.cells.map(cellText))
+    expect(row.spanCells!(0, 1)).toEqual({ start: row.cells[0]!.position.start, end: row.cells[1]!.position.end })
+    expect(row.spanCells!(1, 1)).toEqual({ start: { line: 3, column: 1 }, end: { line: 4, column: 3 } })
   })
 
   it('handles CRLF and a BOM alike', () => {

@@ -10,7 +10,7 @@ import {
   type Position,
   type Project,
 } from '@jxmb/model'
-import { cellsSpan, cellText, type Cell, type Row, type TableBlock } from '../blocks.js'
+import { cellText, type Cell, type Row, type TableBlock } from '../blocks.js'
 import { span } from '../position.js'
 import { toParagraph } from './paragraph.js'
 import { parseAmount, parseIndicatorValue, parsePercent } from './value.js'
@@ -94,11 +94,12 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
   const readTable = (table: TableBlock) => {
     if (pendingTitle) start(table.position)
     for (const row of table.rows) {
-      // This runs for every row of every table: plain loops, and no copies unless spans are merged.
-      const cells = logicalCells(row.cells)
-      const texts = cellTexts(cells)
+      // This runs for every row of every table: plain loops, no copies unless spans are merged,
+      // and a text row's own texts, so that its cells need not be made.
+      const cells = row.texts ? undefined : logicalCells(row.cells)
+      const texts = row.texts ? anyText(row.texts) : cellTexts(cells!)
       if (texts === undefined) continue // an empty row
-      const columns = indicatorHeader(row.cells, texts)
+      const columns = indicatorHeader(row, texts)
       if (columns) {
         readIndicatorHeader(columns, signature(row.cells), row)
       } else if (draft?.columns && !startsProject(texts)) {
@@ -106,10 +107,11 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
       } else {
         const current =
           !draft || (startsProject(texts) && (draft.project.code !== '' || draft.columns)) ? start(row.position) : draft
-        readHeaderRow(current, cells, texts, row)
+        readHeaderRow(current, cells ?? row.cells, texts, row)
       }
       if (draft) draft.lastRow = row
-      for (const cell of row.cells) if (cell.tables.length > 0) for (const nested of cell.tables) readTable(nested)
+      // Text rows hold no nested tables.
+      if (!row.texts) for (const cell of row.cells) for (const nested of cell.tables) readTable(nested)
     }
   }
 
@@ -126,7 +128,7 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
     current.carry = { level1: '', level2: '' }
   }
 
-  const readHeaderRow = (current: Draft, cells: Cell[], texts: string[], row: Row) => {
+  const readHeaderRow = (current: Draft, cells: Cell[], texts: readonly string[], row: Row) => {
     const project = current.project
     const keys = texts.map((text) => headerKey(text))
     const expect = current.expect
@@ -216,27 +218,31 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
       understood = unknown.length === 0
     }
     if (!understood) {
-      diagnose('row-unrecognized', 'warning', 'A row of the project table was not understood; its cells are kept here.', row.position, texts)
+      diagnose('row-unrecognized', 'warning', 'A row of the project table was not understood; its cells are kept here.', row.position, [...texts])
     }
   }
 
-  const readIndicatorRow = (current: Draft, row: Row, logicalCells: Cell[], logicalTexts: string[]) => {
+  const readIndicatorRow = (current: Draft, row: Row, logicalCells: Cell[] | undefined, logicalTexts: readonly string[]) => {
     const columns = current.columns!
+    let cells = logicalCells
+    let texts = logicalTexts
     // A header read from a grid row (placeholders included) matches the grid row.
-    const grid = row.cells.length === columns.length
-    const cells = grid ? row.cells : logicalCells
-    const texts = grid && cells !== logicalCells ? cells.map(cellText) : logicalTexts
+    if (!row.texts && row.cells.length === columns.length && row.cells !== logicalCells) {
+      cells = row.cells
+      texts = cells.map(cellText)
+    }
+    const count = texts.length
     const width = columns.length
-    if (cells.length < width) {
-      diagnose('indicator-row-short', 'warning', `An indicator row has ${cells.length} cells where the header has ${width}; kept raw.`, row.position, texts)
+    if (count < width) {
+      diagnose('indicator-row-short', 'warning', `An indicator row has ${count} cells where the header has ${width}; kept raw.`, row.position, [...texts])
       return
     }
     // Tika sometimes omits the empty line between rows: a row holding whole multiples of the header.
-    for (let offset = 0; offset < cells.length; offset += width) {
-      const end = Math.min(offset + width, cells.length)
-      const position = cellsSpan(cells[offset]!, cells[end - 1]!)
+    for (let offset = 0; offset < count; offset += width) {
+      const end = Math.min(offset + width, count)
+      const position = row.spanCells ? row.spanCells(offset, end - 1) : span((cells ??= row.cells)[offset]!.position, cells[end - 1]!.position)
       if (end - offset < width) {
-        diagnose('indicator-row-long', 'warning', `An indicator row has ${cells.length} cells, not a multiple of the header's ${width}; the rest is kept raw.`, position, texts.slice(offset))
+        diagnose('indicator-row-long', 'warning', `An indicator row has ${count} cells, not a multiple of the header's ${width}; the rest is kept raw.`, position, texts.slice(offset))
         break
       }
       let empty = true
@@ -245,7 +251,7 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
     }
   }
 
-  const readIndicator = (current: Draft, columns: Column[], texts: string[], offset: number, position: Position) => {
+  const readIndicator = (current: Draft, columns: Column[], texts: readonly string[], offset: number, position: Position) => {
     // Locals, not a record per row: a column's key names one of them.
     let level1 = ''
     let level2 = ''
@@ -341,11 +347,12 @@ function headerKey(text: string): HeaderKey | undefined {
 }
 
 /** The indicator header row, as columns; undefined when the row is not one. */
-function indicatorHeader(cells: Cell[], texts: string[]): Column[] | undefined {
+function indicatorHeader(row: Row, texts: readonly string[]): Column[] | undefined {
   // Cheap test first: this runs on every row, and a header names 一级/二级/三级.
   let levels = 0
   for (const text of texts) if (text.length <= 20 && holdsLevelMark(text)) levels++
   if (levels < 2) return undefined
+  const cells = row.cells
   let found = 0
   const columns: Column[] = []
   const taken = new Set<string>()
@@ -382,7 +389,7 @@ function holdsLevelMark(text: string): boolean {
 const projectInitials = new Set(Array.from(vocabulary.projectStartInitials, (char) => char.charCodeAt(0)))
 
 /** A row that can only begin a project's header: the unit line, 单位：, or 项目编码. */
-function startsProject(texts: string[]): boolean {
+function startsProject(texts: readonly string[]): boolean {
   for (const text of texts) {
     if (text.length > 40 || !projectInitials.has(text.charCodeAt(0))) continue
     const label = normalizeLabel(text)
@@ -395,6 +402,12 @@ function startsProject(texts: string[]): boolean {
 function logicalCells(cells: Cell[]): Cell[] {
   for (const cell of cells) if (cell.merged === 'horizontal') return cells.filter((c) => c.merged !== 'horizontal')
   return cells
+}
+
+/** The texts, or undefined when every one is empty. */
+function anyText(texts: readonly string[]): readonly string[] | undefined {
+  for (const text of texts) if (text !== '') return texts
+  return undefined
 }
 
 /** The cells' texts; undefined when every one is empty. */

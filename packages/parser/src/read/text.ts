@@ -4,7 +4,7 @@
  * paragraphs follow without TAB, and an empty line ends a row.
  */
 import type { Position } from '@jxmb/model'
-import type { Block, LineCell, ParagraphBlock, Row, TableBlock } from '../blocks.js'
+import type { Block, Cell, ParagraphBlock, Row, TableBlock } from '../blocks.js'
 import { lineSpan, span } from '../position.js'
 
 const bookmarkMarker = /^\[bookmark: ([^\]]*)\]/
@@ -25,7 +25,7 @@ const noTables: TableBlock[] = []
  * the fields every text cell shares are made when asked for. Building them all
  * was most of the reader's allocation and garbage-collection time.
  */
-export class TextCell implements LineCell {
+export class TextCell implements Cell {
   constructor(
     /** The paragraphs joined by line breaks (a paragraph never holds one). */
     public text: string,
@@ -51,12 +51,43 @@ export class TextCell implements LineCell {
 }
 
 /** A row of a text table; its position too is made on demand. */
+/**
+ * A row of a text table: its cells' texts and lines. The interpreter reads
+ * `texts`; the cells themselves are made only for the few rows that need them
+ * (headers, goals), and positions only for what the model keeps.
+ */
 export class TextRow implements Row {
-  readonly cells: TextCell[] = []
+  readonly texts: string[] = []
+  /** Per cell, three numbers: its first line, its last line, and that line's length. */
+  readonly lines: number[] = []
+  #cells: TextCell[] | undefined
+
+  get cells(): TextCell[] {
+    const { texts, lines } = this
+    this.#cells ??= texts.map((text, index) => new TextCell(text, lines[3 * index]!, lines[3 * index + 1]!, lines[3 * index + 2]!))
+    return this.#cells
+  }
+
+  /** A new cell, on one line. */
+  add(text: string, line: number, length: number): void {
+    this.texts.push(text)
+    this.lines.push(line, line, length)
+  }
+
+  /** A further paragraph (possibly empty) of the last cell, on the next line. */
+  extend(text: string, line: number, length: number): void {
+    const last = this.texts.length - 1
+    if (text !== '') this.texts[last] = this.texts[last] === '' ? text : `${this.texts[last]}\n${text}`
+    this.lines[3 * last + 1] = line
+    this.lines[3 * last + 2] = length
+  }
+
+  spanCells(from: number, to: number): Position {
+    return lineSpan(this.lines[3 * from]!, this.lines[3 * to + 1]!, this.lines[3 * to + 2]!)
+  }
+
   get position(): Position {
-    const { cells } = this
-    const last = cells[cells.length - 1]!
-    return lineSpan(cells[0]!.line, last.endLine, last.endColumn)
+    return this.spanCells(0, this.texts.length - 1)
   }
 }
 
@@ -75,13 +106,11 @@ export function* tikaBlocks(input: string): Generator<Block, void, undefined> {
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n')
   let table: TableBlock | undefined
   let row: TextRow | undefined
-  let cell: TextCell | undefined
   let pendingBookmarks: string[] = []
 
   const endRow = () => {
     if (row && table) table.rows.push(row)
     row = undefined
-    cell = undefined
   }
   /** The table just ended, if it has rows. */
   const endTable = (): TableBlock | undefined => {
@@ -121,9 +150,7 @@ export function* tikaBlocks(input: string): Generator<Block, void, undefined> {
         pendingBookmarks = []
       }
       row ??= new TextRow()
-      const content = cleanLine(line === undefined ? text.slice(lineStart + 1, end) : line.slice(1))
-      cell = new TextCell(content, lineNumber, lineNumber, length)
-      row.cells.push(cell)
+      row.add(cleanLine(line === undefined ? text.slice(lineStart + 1, end) : line.slice(1)), lineNumber, length)
       continue
     }
 
@@ -138,12 +165,9 @@ export function* tikaBlocks(input: string): Generator<Block, void, undefined> {
     }
 
     line ??= text.slice(lineStart, end)
-    if (cell) {
+    if (row) {
       // A cell's further paragraph.
-      const content = cleanLine(line)
-      if (content !== '') cell.text = cell.text === '' ? content : `${cell.text}\n${content}`
-      cell.endLine = lineNumber
-      cell.endColumn = length
+      row.extend(cleanLine(line), lineNumber, length)
       continue
     }
 

@@ -34,6 +34,19 @@ describe('diagnostics', () => {
     expect(codes(parsed)).toEqual(['schedule-decreasing', 'schedule-incomplete'])
   })
 
+  it('levels outside the taxonomy, even ones named like Object’s own properties, once per indicator', () => {
+    const parsed = parseEdited((d) => {
+      for (const indicator of d.projects[0]!.indicators) indicator.level1 = 'constructor'
+      d.projects[1]!.indicators[0]!.level2 = 'toString'
+    })
+    const first = parsed.projects[0]!.indicators.length
+    expect(codes(parsed)).toEqual([...Array(first).fill('unknown-level1'), 'unknown-level2'])
+    expect(parsed.diagnostics.map((d) => d.position)).toEqual([
+      ...parsed.projects[0]!.indicators.map((i) => i.position),
+      parsed.projects[1]!.indicators[0]!.position,
+    ])
+  })
+
   it('duplicate 项目编码', () => {
     const parsed = parseEdited((d) => {
       d.projects[1]!.code = d.projects[0]!.code

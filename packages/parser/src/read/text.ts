@@ -19,11 +19,9 @@ const noBookmarks: string[] = []
 const noTables: TableBlock[] = []
 
 /**
- * A cell of a text table, as small as it can be: its text, and its lines.
- * A document has tens of thousands of cells and the model keeps the positions
- * of only a few (indicators, header values), so positions, paragraph lists and
- * the fields every text cell shares are made when asked for. Building them all
- * was most of the reader's allocation and garbage-collection time.
+ * A cell of a text table, made from its row when the interpreter asks for the
+ * row's cells (headers, goals): its text and lines, with the position and the
+ * paragraph list made when asked for.
  */
 export class TextCell implements Cell {
   constructor(
@@ -50,11 +48,12 @@ export class TextCell implements Cell {
   }
 }
 
-/** A row of a text table; its position too is made on demand. */
 /**
  * A row of a text table: its cells' texts and lines. The interpreter reads
  * `texts`; the cells themselves are made only for the few rows that need them
- * (headers, goals), and positions only for what the model keeps.
+ * (headers, goals), and positions only for what the model keeps. A document
+ * has tens of thousands of cells: making an object and a position for each was
+ * most of the reader's allocation and garbage-collection time.
  */
 export class TextRow implements Row {
   readonly texts: string[] = []

@@ -2,7 +2,8 @@
 // jxmb benchmark:  pnpm bench  [--quick] [--out bench-results.json] [--batch 1000]
 // Measures, on generated documents of 1, 20 and 200 projects:
 //   - text parse throughput (MB/s), from bytes (decoding included) and from a string,
-//     beside TextDecoder's own throughput on the same bytes as this machine's yardstick
+//     beside two yardsticks of this machine on the same bytes: TextDecoder alone, and
+//     textFloor below (decode, split the lines, build the bare indicator objects)
 //   - .docx → .xlsx per document, split into mammoth's convertToHtml and ours
 //     (HTML → blocks, interpretation, Excel export), and the whole pipeline's
 //     ratio to mammoth alone (target ≤ 1.3×), from runs of the two in alternation
@@ -54,6 +55,40 @@ async function pairedRatio(a, b, rounds) {
   return { a: median(times.a), b: median(times.b), ratio: median(times.b) / median(times.a) }
 }
 
+/**
+ * The least any parser returning this model could do with Tika text: decode,
+ * split the lines, and make each six-cell row an indicator object shaped like
+ * the model's (position, value, parsed value, extra), with no labels read, no
+ * header, no values parsed. Fitted to the generated documents; not a parser.
+ */
+function textFloor(bytes) {
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  const indicators = []
+  let cells = []
+  let firstLine = 0
+  let line = 0
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start)
+    if (end < 0) end = text.length
+    line++
+    if (text.charCodeAt(start) === 9) {
+      if (cells.length === 0) firstLine = line
+      cells.push(text.slice(start + 1, end).trim())
+    } else if (end === start && cells.length > 0) {
+      if (cells.length === 6) {
+        const [level1, level2, level3, description, raw, basis] = cells
+        indicators.push({
+          type: 'indicator', level1, level2, level3, description, value: { raw, parsed: { kind: 'qualitative' } }, basis, extra: {},
+          position: { start: { line: firstLine, column: 1 }, end: { line, column: 1 } },
+        })
+      }
+      cells = []
+    }
+    start = end + 1
+  }
+  return indicators
+}
+
 async function xlsx(document) {
   const workbook = createWorkbook()
   workbook.add(document)
@@ -77,6 +112,7 @@ for (const projects of [1, 20, 200]) {
     .add('text parse', () => void parseText(text))
     .add('text parse (string)', () => void parseText(decoded))
     .add('TextDecoder', () => void new TextDecoder('utf-8', { fatal: true }).decode(text))
+    .add('text floor', () => void textFloor(text))
     .add('mammoth convertToHtml', async () => void (await mammoth.convertToHtml({ buffer: Buffer.from(docx) })))
     .add('html → blocks', () => void htmlToBlocks(html))
     .add('interpret', () => void interpret(blocks, source))
@@ -96,6 +132,7 @@ for (const projects of [1, 20, 200]) {
     textMBps: round(text.length / 1e6 / (mean('text parse') / 1000), 1),
     textStringMBps: round(text.length / 1e6 / (mean('text parse (string)') / 1000), 1),
     decoderMBps: round(text.length / 1e6 / (mean('TextDecoder') / 1000), 1),
+    floorMBps: round(text.length / 1e6 / (mean('text floor') / 1000), 1),
     mammothMs: round(mean('mammoth convertToHtml'), 3),
     blocksMs: round(mean('html → blocks'), 3),
     interpretMs: round(mean('interpret'), 3),
@@ -165,6 +202,7 @@ console.table(
     'text MB/s': r.textMBps,
     'from string': r.textStringMBps,
     'TextDecoder MB/s': r.decoderMBps,
+    'floor MB/s': r.floorMBps,
     'mammoth ms': r.mammothMs,
     'blocks ms': r.blocksMs,
     'interpret ms': r.interpretMs,

@@ -56,29 +56,18 @@ export class TextCell implements Cell {
  * most of the reader's allocation and garbage-collection time.
  */
 export class TextRow implements Row {
-  readonly texts: string[] = []
-  /** Per cell, three numbers: its first line, its last line, and that line's length. */
-  readonly lines: number[] = []
   #cells: TextCell[] | undefined
+
+  constructor(
+    readonly texts: string[],
+    /** Per cell, three numbers: its first line, its last line, and that line's length. */
+    readonly lines: number[],
+  ) {}
 
   get cells(): TextCell[] {
     const { texts, lines } = this
     this.#cells ??= texts.map((text, index) => new TextCell(text, lines[3 * index]!, lines[3 * index + 1]!, lines[3 * index + 2]!))
     return this.#cells
-  }
-
-  /** A new cell, on one line. */
-  add(text: string, line: number, length: number): void {
-    this.texts.push(text)
-    this.lines.push(line, line, length)
-  }
-
-  /** A further paragraph (possibly empty) of the last cell, on the next line. */
-  extend(text: string, line: number, length: number): void {
-    const last = this.texts.length - 1
-    if (text !== '') this.texts[last] = this.texts[last] === '' ? text : `${this.texts[last]}\n${text}`
-    this.lines[3 * last + 1] = line
-    this.lines[3 * last + 2] = length
   }
 
   spanCells(from: number, to: number): Position {
@@ -104,12 +93,16 @@ export function* tikaBlocks(input: string): Generator<Block, void, undefined> {
   let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n')
   let table: TableBlock | undefined
-  let row: TextRow | undefined
   let pendingBookmarks: string[] = []
+  // The row being read, in arrays used again for every row: a row is made with
+  // copies of just its length, where arrays grown by push would be two to six times that.
+  const texts: string[] = []
+  const lines: number[] = []
+  let cells = 0
 
   const endRow = () => {
-    if (row && table) table.rows.push(row)
-    row = undefined
+    if (cells > 0 && table) table.rows.push(new TextRow(texts.slice(0, cells), lines.slice(0, 3 * cells)))
+    cells = 0
   }
   /** The table just ended, if it has rows. */
   const endTable = (): TableBlock | undefined => {
@@ -148,13 +141,16 @@ export function* tikaBlocks(input: string): Generator<Block, void, undefined> {
         table = { type: 'table', rows: [], bookmarks: pendingBookmarks, position: {} }
         pendingBookmarks = []
       }
-      row ??= new TextRow()
-      row.add(cleanLine(line === undefined ? text.slice(lineStart + 1, end) : line.slice(1)), lineNumber, length)
+      texts[cells] = cleanLine(line === undefined ? text.slice(lineStart + 1, end) : line.slice(1))
+      lines[3 * cells] = lineNumber
+      lines[3 * cells + 1] = lineNumber
+      lines[3 * cells + 2] = length
+      cells++
       continue
     }
 
     if (length === 0) {
-      if (row) endRow()
+      if (cells > 0) endRow()
       else if (table) {
         // A second empty line: the table is over.
         const ended = endTable()
@@ -164,9 +160,13 @@ export function* tikaBlocks(input: string): Generator<Block, void, undefined> {
     }
 
     line ??= text.slice(lineStart, end)
-    if (row) {
-      // A cell's further paragraph.
-      row.extend(cleanLine(line), lineNumber, length)
+    if (cells > 0) {
+      // A further paragraph of the last cell.
+      const content = cleanLine(line)
+      const last = cells - 1
+      if (content !== '') texts[last] = texts[last] === '' ? content : `${texts[last]}\n${content}`
+      lines[3 * last + 1] = lineNumber
+      lines[3 * last + 2] = length
       continue
     }
 

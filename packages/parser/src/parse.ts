@@ -4,7 +4,7 @@ import { decodeText } from './read/decode.js'
 import { readDocx } from './read/docx.js'
 import { isOle, isZip, type ContainerLimits } from './read/docx-container.js'
 import { isTabPerRow, readTabText } from './read/tab-text.js'
-import { tikaBlocks } from './read/text.js'
+import { normalizeText, tikaBlocks } from './read/text.js'
 
 export interface ParseOptions extends ContainerLimits {
   /** The file name, for messages and `source.file`. */
@@ -28,6 +28,8 @@ export function parseText(input: string | Uint8Array, options: ParseOptions = {}
     text = decoded.text
     source.encoding = decoded.encoding
   }
+  // Once here, so that the dialect test and the reader do not each copy CRLF text.
+  text = normalizeText(text)
   if (isTabPerRow(text)) {
     source.format = 'tab-text'
     return interpret(readTabText(text), source)

@@ -6,14 +6,14 @@
 import { vocabulary } from '@jxmb/model'
 import type { Block, Cell, Row, TableBlock } from '../blocks.js'
 import { lineSpan, span } from '../position.js'
-import { cleanLine, splitLines, takeBookmarks } from './text.js'
+import { cleanLine, normalizeText, takeBookmarks } from './text.js'
 
 // A TAB between two pieces of text: the mark of a tab-per-row line (Tika's lines only start with one).
 const innerTab = /\S\t+\S/
 
 /** True when the text looks like tab-per-row rather than Tika's one-cell-per-line layout. */
 export function isTabPerRow(input: string): boolean {
-  const text = input.includes('\r') ? input.replace(/\r\n?/g, '\n') : input
+  const text = normalizeText(input)
   let rows = 0
   let tikaCells = 0
   // Only lines that hold a TAB can tell; jump from one to the next instead of splitting the text.
@@ -39,7 +39,7 @@ function isHeading(line: string): boolean {
 }
 
 export function readTabText(text: string): Block[] {
-  const lines = splitLines(text.replace(/^\ufeff/, ''))
+  const lines = normalizeText(text).split('\n')
   const blocks: Block[] = []
   let table: TableBlock | undefined
   let lastRow: Row | undefined

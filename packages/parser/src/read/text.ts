@@ -26,10 +26,10 @@ const noTables: TableBlock[] = []
 export class TextCell implements Cell {
   constructor(
     /** The paragraphs joined by line breaks (a paragraph never holds one). */
-    public text: string,
+    readonly text: string,
     readonly line: number,
-    public endLine: number,
-    public endColumn: number,
+    readonly endLine: number,
+    readonly endColumn: number,
   ) {}
   get paragraphs(): string[] {
     return this.text === '' ? [] : this.text.split('\n')
@@ -90,8 +90,7 @@ export function readTikaText(input: string): Block[] {
  * not the whole document's cells.
  */
 export function* tikaBlocks(input: string): Generator<Block, void, undefined> {
-  let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
-  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n')
+  const text = normalizeText(input)
   let table: TableBlock | undefined
   let pendingBookmarks: string[] = []
   // The row being read, in arrays used again for every row: a row is made with
@@ -203,9 +202,14 @@ export function takeBookmarks(line: string): { text: string; bookmarks: string[]
   return { text, bookmarks }
 }
 
-/** Lines of any ending; a plain split when there is no CR, which is much faster than the regex. */
-export function splitLines(text: string): string[] {
-  return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n')
+/**
+ * The text without a BOM and with every line ending a plain LF. Text that
+ * already is so comes back as it is, without a copy: `parseText` normalises
+ * once, and the readers' own calls then cost only the scan for CR.
+ */
+export function normalizeText(input: string): string {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text
 }
 
 /** A line's text without Tika's inline markers, trimmed. */

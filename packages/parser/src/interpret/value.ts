@@ -24,21 +24,21 @@ export function parseIndicatorValue(raw: string): ParsedValue {
   let comparator: Comparator | null = null
   // Most values start with a digit or are words: the comparator lists are for the rest.
   const first = text.charCodeAt(0)
-  if (first >= 0x30 && first <= 0x39) {
-    // no comparator in front
-  } else for (const [symbol, value] of symbolComparators) {
-    if (text.startsWith(symbol)) {
-      comparator = value
-      text = text.slice(symbol.length)
-      break
-    }
-  }
-  if (comparator === null && !(first >= 0x30 && first <= 0x39)) {
-    for (const [word, value] of vocabulary.comparatorWords.prefix) {
-      if (text.startsWith(word)) {
+  if (!(first >= 0x30 && first <= 0x39)) {
+    for (const [symbol, value] of symbolComparators) {
+      if (text.startsWith(symbol)) {
         comparator = value
-        text = text.slice(word.length)
+        text = text.slice(symbol.length)
         break
+      }
+    }
+    if (comparator === null) {
+      for (const [word, value] of vocabulary.comparatorWords.prefix) {
+        if (text.startsWith(word)) {
+          comparator = value
+          text = text.slice(word.length)
+          break
+        }
       }
     }
   }

@@ -1,8 +1,8 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { run } from '@jxmb/cli'
 import { emitTika, sampleDocument } from '@jxmb/testkit'
 import { captureIo } from './io.js'
@@ -12,6 +12,8 @@ let dir: string
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'jxmb-cli-'))
 })
+// Each test's folder goes with it: a clerk's machine running the tests keeps no leftovers in /tmp.
+afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('jxmb convert', () => {
   it('converts one file to one JSON document', async () => {

@@ -1,9 +1,9 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { run } from '@jxmb/cli'
 import { captureIo } from './io.js'
 
@@ -18,6 +18,8 @@ beforeEach(() => {
   }
   writeFileSync(join(dir, 'in/docx/broken.docx'), 'PK\u0003\u0004 truncated')
 })
+// Each test's folder goes with it: a clerk's machine running the tests keeps no leftovers in /tmp.
+afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 async function sheet(path: string, name: string) {
   const workbook = new ExcelJS.Workbook()

@@ -102,12 +102,13 @@ export const comparatorWords = {
     ['低于', '<'],
     ['等于', '='],
   ],
+  // Longer words first: `及以上` before the `以上` it ends with.
   suffix: [
-    ['以上', '≥'],
     ['及以上', '≥'],
+    ['以上', '≥'],
     ['以内', '≤'],
-    ['以下', '≤'],
     ['及以下', '≤'],
+    ['以下', '≤'],
   ],
 } as const
 

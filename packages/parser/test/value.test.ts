@@ -1,4 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { vocabulary, type Comparator, type ParsedValue } from '@jxmb/model'
 import { parseAmount, parseIndicatorValue, parsePercent } from '@jxmb/parser'
 
 describe('parseIndicatorValue', () => {
@@ -25,6 +27,10 @@ describe('parseIndicatorValue', () => {
     ['不高于5%', quantity('≤', 5, '%')],
     ['不超过10天', quantity('≤', 10, '天')],
     ['90%以上', quantity('≥', 90, '%')],
+    ['90%及以上', quantity('≥', 90, '%')],
+    ['5天及以下', quantity('≤', 5, '天')],
+    ['-3.5%', quantity(null, -3.5, '%')],
+    ['1,2345元', { kind: 'qualitative' }],
     ['30天以内', quantity('≤', 30, '天')],
     ['1,200元', quantity(null, 1200, '元')],
     ['2023年完成', { kind: 'deadline', year: 2023 }],
@@ -55,5 +61,71 @@ describe('parseAmount and parsePercent', () => {
     expect(parsePercent('100')).toBe(100)
     expect(parsePercent('')).toBeNull()
     expect(parsePercent('全年')).toBeNull()
+  })
+})
+
+/**
+ * parseIndicatorValue as it was written with regular expressions, before it
+ * became a scan for speed: the scan must read every value the same way.
+ */
+function referenceValue(raw: string): ParsedValue {
+  const symbols: Array<[string, Comparator]> = [
+    ['>=', '≥'], ['<=', '≤'], ['≥', '≥'], ['≤', '≤'], ['≧', '≥'], ['≦', '≤'], ['>', '>'], ['<', '<'], ['=', '='],
+  ]
+  const folded = /^[\x21-\x7e\u4e00-\u9fff≥≤]*$/.test(raw) ? raw : raw.normalize('NFKC').replace(/\s+/g, '')
+  let text = folded
+  if (text === '') return { kind: 'empty' }
+  let comparator: Comparator | null = null
+  for (const [symbol, value] of [...symbols, ...vocabulary.comparatorWords.prefix]) {
+    if (text.startsWith(symbol)) {
+      comparator = value
+      text = text.slice(symbol.length)
+      break
+    }
+  }
+  const match = /^([+-]?\d+(?:,\d{3})*(?:\.\d+)?)/.exec(text)
+  if (match) {
+    let unit = text.slice(match[0].length)
+    if (comparator === null) {
+      for (const [word, value] of vocabulary.comparatorWords.suffix) {
+        if (unit.endsWith(word)) {
+          comparator = value
+          unit = unit.slice(0, -word.length)
+          break
+        }
+      }
+    }
+    if (!/\d/.test(unit) && !vocabulary.deadlineWords.test(unit)) {
+      return { kind: 'quantity', comparator, number: Number(match[1]!.replace(/,/g, '')), unit }
+    }
+  }
+  const date = /^(?:(\d{4})年)?(?:(\d{1,2})月)?(?:(\d{1,2})日)?/.exec(folded)
+  if (!date || date[0] === '') return { kind: 'qualitative' }
+  const rest = folded.slice(date[0].length)
+  if (rest !== '' && !vocabulary.deadlineWords.test(rest)) return { kind: 'qualitative' }
+  const value: ParsedValue = { kind: 'deadline' }
+  if (date[1]) value.year = Number(date[1])
+  if (date[2]) value.month = Number(date[2])
+  if (date[3]) value.day = Number(date[3])
+  return value
+}
+
+describe('parseIndicatorValue against the reference', () => {
+  // Pieces values are made of, so that random strings hit every branch: comparators,
+  // numbers with signs, groups and decimals, units, date words, full-width forms, spaces.
+  const piece = fc.constantFrom(
+    '≥', '≤', '>=', '<=', '>', '<', '=', '≧', '≦', '＞', '不低于', '大于等于', '小于', '等于',
+    '0', '1', '9', '12', '2023', '１２', '+', '-', ',', ',000', '.', '.5', '．',
+    '%', '％', '个', '万元/亩', '年', '月', '日', '底', '前', '完成', '以上', '及以上', '以内', '以下', '及以下',
+    '优', '良好', '明显提升', ' ', '\u3000', '\t', 'a', '级',
+  )
+  it('reads every value as the reference does', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const raw = pieces.join('')
+        expect(parseIndicatorValue(raw)).toEqual(referenceValue(raw))
+      }),
+      { numRuns: 3000 },
+    )
   })
 })

@@ -7,6 +7,7 @@ import {
   vocabulary,
   type Diagnostic,
   type Indicator,
+  type Paragraph,
   type Position,
   type Project,
 } from '@jxmb/model'
@@ -102,12 +103,14 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
       const columns = indicatorHeader(row, texts)
       if (columns) {
         readIndicatorHeader(columns, signature(row.cells), row)
-      } else if (draft?.columns && !startsProject(texts)) {
-        readIndicatorRow(draft, row, cells, texts)
       } else {
-        const current =
-          !draft || (startsProject(texts) && (draft.project.code !== '' || draft.columns)) ? start(row.position) : draft
-        readHeaderRow(current, cells ?? row.cells, texts, row)
+        const startsNew = startsProject(texts)
+        if (draft?.columns && !startsNew) {
+          readIndicatorRow(draft, row, cells, texts)
+        } else {
+          const current = !draft || (startsNew && (draft.project.code !== '' || draft.columns)) ? start(row.position) : draft
+          readHeaderRow(current, cells ?? row.cells, texts, row)
+        }
       }
       if (draft) draft.lastRow = row
       // Text rows hold no nested tables.
@@ -185,9 +188,7 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
           project.fields = { ...project.fields, [normalizeLabel(texts[labelColumn]!)]: value }
           break
         case 'goals':
-          project.goals = (valueCell?.paragraphs ?? []).map((paragraph, number) =>
-            toParagraph(paragraph, { ...valueCell!.position, paragraph: number }),
-          )
+          project.goals = valueCell ? readGoals(valueCell) : []
           break
         case 'budgetBlock':
           // Usually followed by the 预算数 labels, with the usage in the row below;
@@ -334,16 +335,30 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
 
 const headerPatterns = Object.entries(vocabulary.headerLabels) as Array<[HeaderKey, RegExp]>
 
+// Labels repeat in every project of a document, and across documents: each is normalised
+// and matched once. Bounded, as values that are not labels land here too.
+const headerKeys = new Map<string, HeaderKey | null>()
+const headerKeysLimit = 4096
+
 function headerKey(text: string): HeaderKey | undefined {
   if (text === '' || text.length > 30) return undefined
   // Values (amounts, codes, the unit line) often start with printable ASCII, which
   // normalising keeps, and no label starts so: no need to normalise them.
   const first = text.charCodeAt(0)
   if (first > 0x20 && first < 0x7f) return undefined
-  const label = normalizeLabel(text)
-  if (!vocabulary.headerLabelStart.test(label)) return undefined
+  let key = headerKeys.get(text)
+  if (key === undefined) {
+    key = matchHeaderLabel(normalizeLabel(text))
+    if (headerKeys.size >= headerKeysLimit) headerKeys.clear()
+    headerKeys.set(text, key)
+  }
+  return key ?? undefined
+}
+
+function matchHeaderLabel(label: string): HeaderKey | null {
+  if (!vocabulary.headerLabelStart.test(label)) return null
   for (const [key, pattern] of headerPatterns) if (pattern.test(label)) return key
-  return undefined
+  return null
 }
 
 /** The indicator header row, as columns; undefined when the row is not one. */
@@ -420,6 +435,18 @@ function cellTexts(cells: Cell[]): string[] | undefined {
     texts[index] = text
   }
   return empty ? undefined : texts
+}
+
+/** The goals cell's paragraphs, each with the cell's position and its number there. */
+function readGoals(cell: Cell): Paragraph[] {
+  const paragraphs = cell.paragraphs
+  // Once: a text cell makes its position when asked.
+  const position = cell.position
+  const goals = new Array<Paragraph>(paragraphs.length)
+  for (let number = 0; number < paragraphs.length; number++) {
+    goals[number] = toParagraph(paragraphs[number]!, { ...position, paragraph: number })
+  }
+  return goals
 }
 
 function readUnit(text: string): { code: string; name: string } {

@@ -12,23 +12,21 @@ const symbolComparators: ReadonlyArray<readonly [string, Comparator]> = [
   ['=', '='],
 ]
 
-const numberPattern = /^([+-]?\d+(?:,\d{3})*(?:\.\d+)?)/
-
 /** Read a 指标值 (target value). The raw text is kept by the caller; this is the addition. */
 export function parseIndicatorValue(raw: string): ParsedValue {
   // NFKC folds full-width digits, ％ and ＞; whitespace carries no meaning here.
-  const folded = fold(raw)
-  let text = folded
+  const text = fold(raw)
   if (text === '') return { kind: 'empty' }
 
+  // A scan rather than regular expressions and slices: this runs for every indicator.
   let comparator: Comparator | null = null
+  let at = 0
   // Most values start with a digit or are words: the comparator lists are for the rest.
-  const first = text.charCodeAt(0)
-  if (!(first >= 0x30 && first <= 0x39)) {
+  if (!isDigit(text.charCodeAt(0))) {
     for (const [symbol, value] of symbolComparators) {
       if (text.startsWith(symbol)) {
         comparator = value
-        text = text.slice(symbol.length)
+        at = symbol.length
         break
       }
     }
@@ -36,30 +34,68 @@ export function parseIndicatorValue(raw: string): ParsedValue {
       for (const [word, value] of vocabulary.comparatorWords.prefix) {
         if (text.startsWith(word)) {
           comparator = value
-          text = text.slice(word.length)
+          at = word.length
           break
         }
       }
     }
   }
-  const match = numberPattern.exec(text)
-  if (match) {
-    let unit = text.slice(match[0].length)
+  const end = numberEnd(text, at)
+  if (end > 0) {
+    let unitEnd = text.length
     if (comparator === null) {
       for (const [word, value] of vocabulary.comparatorWords.suffix) {
-        if (unit.endsWith(word)) {
+        if (text.endsWith(word) && text.length - word.length >= end) {
           comparator = value
-          unit = unit.slice(0, -word.length)
+          unitEnd -= word.length
           break
         }
       }
     }
+    const unit = text.slice(end, unitEnd)
     // A unit holds no digits: `2023年完成` and `12月底前` are dates, not quantities.
-    if (!/\d/.test(unit) && !vocabulary.deadlineWords.test(unit)) {
-      return { kind: 'quantity', comparator, number: Number(match[1]!.replace(/,/g, '')), unit }
+    if (!holdsDigit(unit) && !vocabulary.deadlineWords.test(unit)) {
+      const number = text.slice(at, end)
+      return { kind: 'quantity', comparator, number: Number(number.includes(',') ? number.replace(/,/g, '') : number), unit }
     }
   }
-  return parseDeadline(folded) ?? { kind: 'qualitative' }
+  // A deadline starts with its year, month or day.
+  return (isDigit(text.charCodeAt(0)) && parseDeadline(text)) || { kind: 'qualitative' }
+}
+
+/**
+ * Where the number starting at `at` ends (`12`, `-3`, `1,200`, `0.5`), or -1
+ * when none starts there. Group separators count only before three digits.
+ */
+function numberEnd(text: string, at: number): number {
+  let index = at
+  const sign = text.charCodeAt(index)
+  if (sign === 0x2b /* + */ || sign === 0x2d /* - */) index++
+  const digits = index
+  while (isDigit(text.charCodeAt(index))) index++
+  if (index === digits) return -1
+  while (
+    text.charCodeAt(index) === 0x2c /* , */ &&
+    isDigit(text.charCodeAt(index + 1)) &&
+    isDigit(text.charCodeAt(index + 2)) &&
+    isDigit(text.charCodeAt(index + 3))
+  ) {
+    index += 4
+  }
+  if (text.charCodeAt(index) === 0x2e /* . */ && isDigit(text.charCodeAt(index + 1))) {
+    index += 2
+    while (isDigit(text.charCodeAt(index))) index++
+  }
+  return index
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39
+}
+
+function holdsDigit(text: string): boolean {
+  for (let index = 0; index < text.length; index++) if (isDigit(text.charCodeAt(index))) return true
+  return false
 }
 
 // Printable ASCII, CJK ideographs and ≥ ≤ are what most values hold, and NFKC leaves them be.

@@ -9,9 +9,22 @@
 export function normalizeLabel(text: string): string {
   // Most labels are plain CJK ideographs already: nothing to fold, nothing to strip.
   if (plainHan.test(text)) return text
-  return text.normalize('NFKC').replace(/[\s\u200b\u3000]+/g, '')
+  if (text.length > foldedLimit) return fold(text)
+  // The rest (单位：元, 其中：财政    资金) repeat in every project: each is folded once.
+  let label = folded.get(text)
+  if (label === undefined) {
+    label = fold(text)
+    if (folded.size >= foldedEntries) folded.clear()
+    folded.set(text, label)
+  }
+  return label
 }
 const plainHan = /^[\u4e00-\u9fff]*$/
+const fold = (text: string) => text.normalize('NFKC').replace(/[\s\u200b\u3000]+/g, '')
+// Labels are short; longer texts are folded each time rather than kept.
+const folded = new Map<string, string>()
+const foldedLimit = 60
+const foldedEntries = 4096
 
 /** Part headings: 第一部分 部门整体绩效目标 / 第二部分 预算项目绩效目标. */
 export const partHeading = /^第[一二三四五六七八九十\d]+部分/

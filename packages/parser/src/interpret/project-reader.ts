@@ -12,7 +12,7 @@ import {
   type Project,
 } from '@jxmb/model'
 import { cellText, type Cell, type Row, type TableBlock } from '../blocks.js'
-import { span } from '../position.js'
+import { atParagraph, span } from '../position.js'
 import { toParagraph } from './paragraph.js'
 import { parseAmount, parseIndicatorValue, parsePercent } from './value.js'
 
@@ -98,18 +98,19 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
       // This runs for every row of every table: plain loops, no copies unless spans are merged,
       // and a text row's own texts, so that its cells need not be made.
       const cells = row.texts ? undefined : logicalCells(row.cells)
-      const texts = row.texts ? anyText(row.texts) : cellTexts(cells!)
-      if (texts === undefined) continue // an empty row
-      const columns = indicatorHeader(row, texts)
-      if (columns) {
-        readIndicatorHeader(columns, signature(row.cells), row)
+      const texts = row.texts ?? cellTexts(cells!)
+      const seen = scanRow(texts)
+      if (seen === 0) continue // an empty row
+      const header = seen & mayBeHeader ? indicatorHeader(row, texts) : undefined
+      if (header) {
+        readIndicatorHeader(header, row)
       } else {
-        const startsNew = startsProject(texts)
+        const startsNew = (seen & mayStartProject) !== 0 && startsProject(texts)
         if (draft?.columns && !startsNew) {
           readIndicatorRow(draft, row, cells, texts)
         } else {
           const current = !draft || (startsNew && (draft.project.code !== '' || draft.columns)) ? start(row.position) : draft
-          readHeaderRow(current, cells ?? row.cells, texts, row)
+          readHeaderRow(current, cells, texts, row)
         }
       }
       if (draft) draft.lastRow = row
@@ -118,7 +119,7 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
     }
   }
 
-  const readIndicatorHeader = (columns: Column[], headerSignature: string, row: Row) => {
+  const readIndicatorHeader = ({ columns, signature: headerSignature }: IndicatorHeader, row: Row) => {
     const current = draft ?? start(row.position)
     // The header repeated after a page break: nothing new.
     if (current.columns && current.headerSignature === headerSignature) return
@@ -131,7 +132,8 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
     current.carry = { level1: '', level2: '' }
   }
 
-  const readHeaderRow = (current: Draft, cells: Cell[], texts: readonly string[], row: Row) => {
+  /** `cells` are the logical cells of a grid row; a text row's cells are made only for its goals. */
+  const readHeaderRow = (current: Draft, cells: Cell[] | undefined, texts: readonly string[], row: Row) => {
     const project = current.project
     const keys = texts.map((text) => headerKey(text))
     const expect = current.expect
@@ -154,14 +156,14 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
       return
     }
 
-    for (let index = 0; index < cells.length; index++) {
+    for (let index = 0; index < texts.length; index++) {
       const key = keys[index]
       if (key === undefined) continue
       understood = true
       const labelColumn = index
-      const valueCell = keys[index + 1] === undefined ? cells[index + 1] : undefined
-      const value = valueCell ? cellText(valueCell) : ''
-      if (valueCell) index++
+      const hasValue = keys[index + 1] === undefined && index + 1 < texts.length
+      const value = hasValue ? texts[index + 1]! : ''
+      if (hasValue) index++
       switch (key) {
         case 'code':
           project.code = value
@@ -188,7 +190,7 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
           project.fields = { ...project.fields, [normalizeLabel(texts[labelColumn]!)]: value }
           break
         case 'goals':
-          project.goals = valueCell ? readGoals(valueCell) : []
+          project.goals = hasValue ? readGoals((cells ?? row.cells)[labelColumn + 1]!) : []
           break
         case 'budgetBlock':
           // Usually followed by the 预算数 labels, with the usage in the row below;
@@ -200,7 +202,7 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
           // The rest of the row is the periods; their values are in the row below.
           const periods = texts.slice(labelColumn + 1).filter((period) => period !== '')
           current.expect = { kind: 'schedule', column: labelColumn, periods }
-          index = cells.length
+          index = texts.length
           break
         }
       }
@@ -361,13 +363,63 @@ function matchHeaderLabel(label: string): HeaderKey | null {
   return null
 }
 
-/** The indicator header row, as columns; undefined when the row is not one. */
-function indicatorHeader(row: Row, texts: readonly string[]): Column[] | undefined {
-  // Cheap test first: this runs on every row, and a header names 一级/二级/三级.
+interface IndicatorHeader {
+  columns: Column[]
+  /** The labels normalised: the same header repeated after a page break has the same signature. */
+  signature: string
+}
+
+// What scanRow found in a row; 0 when the row holds no text at all.
+const holdsText = 1
+const mayBeHeader = 2
+const mayStartProject = 4
+
+const levelMark = vocabulary.levelMark
+// A cheap test before normalising: NFKC leaves these ideographs as they are.
+const projectInitials = Array.from(vocabulary.projectStartInitials, (char) => char.charCodeAt(0))
+
+/**
+ * One pass over a row's texts for the tests every row needs: whether it holds
+ * any text, whether it may be an indicator header (two cells naming 一级/二级/三级),
+ * and whether it may begin a project (a short cell starting as 项目编码, 单位： do).
+ */
+function scanRow(texts: readonly string[]): number {
+  let seen = 0
   let levels = 0
-  for (const text of texts) if (text.length <= 20 && holdsLevelMark(text)) levels++
-  if (levels < 2) return undefined
-  const cells = row.cells
+  for (let index = 0; index < texts.length; index++) {
+    const text = texts[index]!
+    const length = text.length
+    if (length === 0) continue
+    seen |= holdsText
+    if (length > 40) continue
+    if (length <= 20 && text.includes(levelMark)) levels++
+    const first = text.charCodeAt(0)
+    for (let initial = 0; initial < projectInitials.length; initial++) {
+      if (first === projectInitials[initial]) seen |= mayStartProject
+    }
+  }
+  return levels >= 2 ? seen | mayBeHeader : seen
+}
+
+// Text rows hold no merged cells, so their header is a function of the texts alone:
+// each distinct header is read once per process. Bounded, like the label memo.
+const textHeaders = new Map<string, IndicatorHeader | null>()
+const textHeadersLimit = 256
+
+/** The indicator header row, as columns; undefined when the row is not one. */
+function indicatorHeader(row: Row, texts: readonly string[]): IndicatorHeader | undefined {
+  if (!row.texts) return readHeaderCells(row.cells)
+  const key = texts.join('\t')
+  let header = textHeaders.get(key)
+  if (header === undefined) {
+    header = readHeaderCells(row.cells) ?? null
+    if (textHeaders.size >= textHeadersLimit) textHeaders.clear()
+    textHeaders.set(key, header)
+  }
+  return header ?? undefined
+}
+
+function readHeaderCells(cells: Cell[]): IndicatorHeader | undefined {
   let found = 0
   const columns: Column[] = []
   const taken = new Set<string>()
@@ -385,28 +437,17 @@ function indicatorHeader(row: Row, texts: readonly string[]): Column[] | undefin
     const written = cellText(cell).replace(/\s+/g, ' ').trim() || `列${columns.length + 1}`
     columns.push({ key, label: written, name: label || written })
   }
-  return found >= 2 ? columns : undefined
+  return found >= 2 ? { columns, signature: signature(cells) } : undefined
 }
 
 function signature(cells: Cell[]): string {
   return cells.map((cell) => normalizeLabel(cellText(cell))).join('\t')
 }
 
-const levelMark = vocabulary.levelMark.charCodeAt(0)
-
-/** Whether a short text holds 级; a plain loop, cheaper than `includes` on this hot path. */
-function holdsLevelMark(text: string): boolean {
-  for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) === levelMark) return true
-  return false
-}
-
-// A cheap test before normalising: NFKC leaves these ideographs as they are.
-const projectInitials = new Set(Array.from(vocabulary.projectStartInitials, (char) => char.charCodeAt(0)))
-
 /** A row that can only begin a project's header: the unit line, 单位：, or 项目编码. */
 function startsProject(texts: readonly string[]): boolean {
   for (const text of texts) {
-    if (text.length > 40 || !projectInitials.has(text.charCodeAt(0))) continue
+    if (text.length > 40 || !projectInitials.includes(text.charCodeAt(0))) continue
     const label = normalizeLabel(text)
     if (vocabulary.headerLabels.code.test(label) || vocabulary.moneyUnit.test(label)) return true
   }
@@ -419,22 +460,11 @@ function logicalCells(cells: Cell[]): Cell[] {
   return cells
 }
 
-/** The texts, or undefined when every one is empty. */
-function anyText(texts: readonly string[]): readonly string[] | undefined {
-  for (const text of texts) if (text !== '') return texts
-  return undefined
-}
-
-/** The cells' texts; undefined when every one is empty. */
-function cellTexts(cells: Cell[]): string[] | undefined {
+/** The cells' texts. */
+function cellTexts(cells: Cell[]): string[] {
   const texts = new Array<string>(cells.length)
-  let empty = true
-  for (let index = 0; index < cells.length; index++) {
-    const text = cellText(cells[index]!)
-    if (text !== '') empty = false
-    texts[index] = text
-  }
-  return empty ? undefined : texts
+  for (let index = 0; index < cells.length; index++) texts[index] = cellText(cells[index]!)
+  return texts
 }
 
 /** The goals cell's paragraphs, each with the cell's position and its number there. */
@@ -444,7 +474,7 @@ function readGoals(cell: Cell): Paragraph[] {
   const position = cell.position
   const goals = new Array<Paragraph>(paragraphs.length)
   for (let number = 0; number < paragraphs.length; number++) {
-    goals[number] = toParagraph(paragraphs[number]!, { ...position, paragraph: number })
+    goals[number] = toParagraph(paragraphs[number]!, atParagraph(position, number))
   }
   return goals
 }

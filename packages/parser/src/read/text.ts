@@ -91,27 +91,16 @@ export function readTikaText(input: string): Block[] {
  */
 export function* tikaBlocks(input: string): Generator<Block, void, undefined> {
   const text = normalizeText(input)
-  let table: TableBlock | undefined
+  // The table being read: its rows, and the bookmarks before it. No closures over
+  // this state, so that it stays in the generator's registers on the hot path.
+  let rows: TextRow[] | undefined
+  let tableBookmarks = noBookmarks
   let pendingBookmarks: string[] = []
   // The row being read, in arrays used again for every row: a row is made with
   // copies of just its length, where arrays grown by push would be two to six times that.
   const texts: string[] = []
   const lines: number[] = []
   let cells = 0
-
-  const endRow = () => {
-    if (cells > 0 && table) table.rows.push(new TextRow(texts.slice(0, cells), lines.slice(0, 3 * cells)))
-    cells = 0
-  }
-  /** The table just ended, if it has rows. */
-  const endTable = (): TableBlock | undefined => {
-    endRow()
-    const ended = table
-    table = undefined
-    if (!ended || ended.rows.length === 0) return undefined
-    ended.position = span(ended.rows[0]!.position, ended.rows.at(-1)!.position)
-    return ended
-  }
 
   // One pass over the text with indexOf: no array of lines, and a cell's text
   // is sliced straight from the source.
@@ -136,8 +125,9 @@ export function* tikaBlocks(input: string): Generator<Block, void, undefined> {
     const length = line === undefined ? end - lineStart : line.length
 
     if (line === undefined ? first === 9 /* TAB */ : line.charCodeAt(0) === 9) {
-      if (!table) {
-        table = { type: 'table', rows: [], bookmarks: pendingBookmarks, position: {} }
+      if (!rows) {
+        rows = []
+        tableBookmarks = pendingBookmarks
         pendingBookmarks = []
       }
       texts[cells] = cleanLine(line === undefined ? text.slice(lineStart + 1, end) : line.slice(1))
@@ -149,11 +139,13 @@ export function* tikaBlocks(input: string): Generator<Block, void, undefined> {
     }
 
     if (length === 0) {
-      if (cells > 0) endRow()
-      else if (table) {
+      if (cells > 0) {
+        rows!.push(new TextRow(texts.slice(0, cells), lines.slice(0, 3 * cells)))
+        cells = 0
+      } else if (rows) {
         // A second empty line: the table is over.
-        const ended = endTable()
-        if (ended) yield ended
+        yield tableOf(rows, tableBookmarks)
+        rows = undefined
       }
       continue
     }
@@ -169,8 +161,10 @@ export function* tikaBlocks(input: string): Generator<Block, void, undefined> {
       continue
     }
 
-    const ended = endTable()
-    if (ended) yield ended
+    if (rows) {
+      yield tableOf(rows, tableBookmarks)
+      rows = undefined
+    }
     const paragraph: ParagraphBlock = {
       type: 'paragraph',
       text: cleanLine(line),
@@ -180,8 +174,13 @@ export function* tikaBlocks(input: string): Generator<Block, void, undefined> {
     pendingBookmarks = []
     yield paragraph
   }
-  const ended = endTable()
-  if (ended) yield ended
+  if (cells > 0) rows!.push(new TextRow(texts.slice(0, cells), lines.slice(0, 3 * cells)))
+  if (rows) yield tableOf(rows, tableBookmarks)
+}
+
+/** A table of rows read: a table starts at a cell, so it has one row at least. */
+function tableOf(rows: TextRow[], bookmarks: string[]): TableBlock {
+  return { type: 'table', rows, bookmarks, position: span(rows[0]!.position, rows.at(-1)!.position) }
 }
 
 export function takeBookmarks(line: string): { text: string; bookmarks: string[] } {

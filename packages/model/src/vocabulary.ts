@@ -125,5 +125,8 @@ export const comparatorWords = {
   ],
 } as const
 
+/** The marks of a date in a 指标值: 2023年12月31日. */
+export const dateMarks = { year: '年', month: '月', day: '日' } as const
+
 /** Words that make a 指标值 a deadline: 2023年完成, 12月底前. */
 export const deadlineWords = /(前|之前|以前|完成|底|截止)/

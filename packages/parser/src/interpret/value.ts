@@ -12,6 +12,12 @@ const symbolComparators: ReadonlyArray<readonly [string, Comparator]> = [
   ['=', '='],
 ]
 
+// The characters a comparator can start with: a value starting with any other
+// non-digit is words (优, 明显提升), and needs no further test.
+const comparatorInitials = new Set(
+  [...symbolComparators, ...vocabulary.comparatorWords.prefix].map(([word]) => word.charCodeAt(0)),
+)
+
 /** Read a 指标值 (target value). The raw text is kept by the caller; this is the addition. */
 export function parseIndicatorValue(raw: string): ParsedValue {
   // NFKC folds full-width digits, ％ and ＞; whitespace carries no meaning here.
@@ -21,8 +27,10 @@ export function parseIndicatorValue(raw: string): ParsedValue {
   // A scan rather than regular expressions and slices: this runs for every indicator.
   let comparator: Comparator | null = null
   let at = 0
+  const first = text.charCodeAt(0)
   // Most values start with a digit or are words: the comparator lists are for the rest.
-  if (!isDigit(text.charCodeAt(0))) {
+  if (!isDigit(first)) {
+    if (first !== 0x2b /* + */ && first !== 0x2d /* - */ && !comparatorInitials.has(first)) return { kind: 'qualitative' }
     for (const [symbol, value] of symbolComparators) {
       if (text.startsWith(symbol)) {
         comparator = value
@@ -60,7 +68,7 @@ export function parseIndicatorValue(raw: string): ParsedValue {
     }
   }
   // A deadline starts with its year, month or day.
-  return (isDigit(text.charCodeAt(0)) && parseDeadline(text)) || { kind: 'qualitative' }
+  return (isDigit(first) && parseDeadline(text)) || { kind: 'qualitative' }
 }
 
 /**
@@ -105,18 +113,43 @@ function fold(raw: string): string {
   return alreadyFolded.test(raw) ? raw : raw.normalize('NFKC').replace(/\s+/g, '')
 }
 
-const datePattern = /^(?:(\d{4})年)?(?:(\d{1,2})月)?(?:(\d{1,2})日)?/
+const yearMark = vocabulary.dateMarks.year.charCodeAt(0)
+const monthMark = vocabulary.dateMarks.month.charCodeAt(0)
+const dayMark = vocabulary.dateMarks.day.charCodeAt(0)
 
+/**
+ * `2023年12月31日前`, `12月底前`, `2023年完成`: a date from the start (four
+ * digits 年, one or two 月, one or two 日; each may be missing), then nothing
+ * or a deadline word. A scan; it reads as /^(?:(\d{4})年)?(?:(\d{1,2})月)?(?:(\d{1,2})日)?/ would.
+ */
 function parseDeadline(text: string): ParsedValue | undefined {
-  const match = datePattern.exec(text)
-  if (!match || match[0] === '') return undefined
-  const rest = text.slice(match[0].length)
-  if (rest !== '' && !vocabulary.deadlineWords.test(rest)) return undefined
   const value: ParsedValue = { kind: 'deadline' }
-  if (match[1]) value.year = Number(match[1])
-  if (match[2]) value.month = Number(match[2])
-  if (match[3]) value.day = Number(match[3])
+  let at = 0
+  let run = digitRun(text, at)
+  if (run === 4 && text.charCodeAt(at + 4) === yearMark) {
+    value.year = Number(text.slice(at, at + 4))
+    at += 5
+    run = digitRun(text, at)
+  }
+  if ((run === 1 || run === 2) && text.charCodeAt(at + run) === monthMark) {
+    value.month = Number(text.slice(at, at + run))
+    at += run + 1
+    run = digitRun(text, at)
+  }
+  if ((run === 1 || run === 2) && text.charCodeAt(at + run) === dayMark) {
+    value.day = Number(text.slice(at, at + run))
+    at += run + 1
+  }
+  if (at === 0) return undefined
+  if (at < text.length && !vocabulary.deadlineWords.test(text.slice(at))) return undefined
   return value
+}
+
+/** How many digits stand from `at` on. */
+function digitRun(text: string, at: number): number {
+  let index = at
+  while (isDigit(text.charCodeAt(index))) index++
+  return index - at
 }
 
 /** Read an amount (预算数 …): `2.55`, `29.00`, `1,200.5万元`; null when unreadable. */

@@ -154,7 +154,7 @@ function digitRun(text: string, at: number): number {
 
 /** Read an amount (预算数 …): `2.55`, `29.00`, `1,200.5万元`; null when unreadable. */
 export function parseAmount(raw: string, emptyAsZero = false): Amount {
-  const text = raw.normalize('NFKC').replace(/\s+/g, '').replace(/(万元|元)$/, '')
+  const text = foldNumber(raw).replace(/(万元|元)$/, '')
   if (text === '') return { raw, value: emptyAsZero ? 0 : null }
   const match = /^[+-]?\d+(?:,\d{3})*(?:\.\d+)?$/.exec(text)
   return { raw, value: match ? Number(text.replace(/,/g, '')) : null }
@@ -162,6 +162,14 @@ export function parseAmount(raw: string, emptyAsZero = false): Amount {
 
 /** Read a schedule percentage: `25%`, `25`, `２５％`. */
 export function parsePercent(raw: string): number | null {
-  const text = raw.normalize('NFKC').replace(/\s+/g, '').replace(/%$/, '')
+  const text = foldNumber(raw).replace(/%$/, '')
   return /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : null
+}
+
+// Printable ASCII but the space: NFKC leaves it as it is, and there is no whitespace to strip.
+const plainAscii = /^[\x21-\x7e]*$/
+
+/** NFKC, no whitespace; amounts and percentages are mostly plain ASCII already, and pass untouched. */
+function foldNumber(raw: string): string {
+  return plainAscii.test(raw) ? raw : raw.normalize('NFKC').replace(/\s+/g, '')
 }

@@ -185,3 +185,33 @@ describe('compression', () => {
     expect(methods(await toWorkbook(Array.from({ length: copies }, () => sample)))).toContain(8)
   })
 })
+
+describe('writers', () => {
+  /** What a clerk sees of a workbook: per sheet, the cells, their wrap and number format, the widths, the frozen and filtered header. */
+  const seen = async (bytes: Uint8Array) =>
+    (await load(bytes)).worksheets.map((sheet) => ({
+      name: sheet.name,
+      views: sheet.views.map((view) => ({ state: view.state, ySplit: (view as { ySplit?: number }).ySplit })),
+      autoFilter: sheet.autoFilter,
+      widths: sheet.columns.map((column) => column.width),
+      rows: sheet.getSheetValues().map((row) => (row as unknown[] | undefined)?.slice(1)),
+      styles: sheet.getRows(1, sheet.rowCount)?.map((row) =>
+        (row.values as unknown[]).slice(1).map((_, index) => {
+          const cell = row.getCell(index + 1)
+          return [cell.font?.bold ?? false, cell.alignment?.wrapText ?? false, cell.alignment?.vertical, cell.numFmt]
+        }),
+      ),
+    }))
+
+  it('the in-memory and the streaming writer write the same workbook', async () => {
+    const generated = parseText(emitTika(sampleDocument(41, { minProjects: 3, maxProjects: 3 })), { file: 'generated.txt' })
+    const documents = [sample, generated]
+    const failures = [{ file: 'bad.docx', code: 'NOT_ZIP', message: '不是 docx' }]
+    const memory = await toWorkbook(documents, { writer: 'memory', failures })
+    const streamed = await toWorkbook(documents, { writer: 'stream', failures })
+    const [a, b] = [await seen(memory), await seen(streamed)]
+    expect(a.map((sheet) => sheet.rows.length)).toEqual(b.map((sheet) => sheet.rows.length))
+    expect(a[1]!.rows.length).toBeGreaterThan(30)
+    expect(a).toEqual(b)
+  })
+})

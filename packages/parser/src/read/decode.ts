@@ -5,6 +5,10 @@ const { TextDecoder } = globalThis as unknown as {
   TextDecoder: new (label: string, options?: { fatal?: boolean }) => { decode(input: Uint8Array): string }
 }
 
+// One decoder for every file: decode() without `stream` starts afresh each call, and making
+// a decoder costs about as much as decoding a one-project file.
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
 export interface Decoded {
   text: string
   encoding: string
@@ -26,7 +30,7 @@ export function decodeText(bytes: Uint8Array, file?: string, encoding?: string):
   if (utf16) return { text: decodeWith(utf16, bytes, file), encoding: utf16 }
   if (looksBinary(bytes)) throw new JxmbError('BINARY', undefined, { file })
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' }
+    return { text: utf8.decode(bytes), encoding: 'utf-8' }
   } catch {
     const text = decodeWith('gb18030', bytes, file)
     if (!plausibleGb(bytes)) {
@@ -88,7 +92,8 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined
 function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 8192)
   let control = 0
-  for (const byte of sample) {
+  for (let index = 0; index < sample.length; index++) {
+    const byte = sample[index]!
     if (byte === 0) return true
     if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) control++
   }

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { readTikaText, cellText, isTabPerRow, type TableBlock, parseText } from '@jxmb/parser'
 import { JxmbError } from '@jxmb/model'
@@ -23,6 +24,23 @@ describe('readTikaText', () => {
     expect(row.texts).toEqual(row.cells.map(cellText))
     expect(row.spanCells!(0, 1)).toEqual({ start: row.cells[0]!.position.start, end: row.cells[1]!.position.end })
     expect(row.spanCells!(1, 1)).toEqual({ start: { line: 3, column: 1 }, end: { line: 4, column: 3 } })
+  })
+
+  it('cleans every cell as trim() and the marker removal would, whatever its spaces and brackets', () => {
+    // The reader skips trim() and the marker pattern when a scan finds nothing for them to do:
+    // cells made of every kind of space, brackets and markers must come out as trim() makes them.
+    const piece = fc.constantFrom(
+      'a', '指标', ' ', '\u3000', '\u00a0', '\ufeff', '\u2003', '\u2028', '\u200b', '\v', '\f', '[', ']', '[image: x.png]', '[footnoteRef:1]', '[bookmark',
+    )
+    const cell = fc.array(piece, { maxLength: 6 }).map((pieces) => pieces.join(''))
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 4 }), (cells) => {
+        const [table] = readTikaText(cells.map((text) => `\t${text}`).join('\n') + '\n\n') as TableBlock[]
+        const expected = cells.map((text) => text.replace(/\[(?:footnoteRef|endnoteRef|image|comment|annotation)[^\]\n]{0,300}\]/g, '').trim())
+        expect(table!.rows[0]!.texts).toEqual(expected)
+      }),
+      { numRuns: 2000 },
+    )
   })
 
   it('handles CRLF and a BOM alike', () => {

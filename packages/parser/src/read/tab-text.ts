@@ -17,7 +17,10 @@ export function isTabPerRow(input: string): boolean {
   let rows = 0
   let tikaCells = 0
   // Only lines that hold a TAB can tell; jump from one to the next instead of splitting the text.
-  for (let tab = text.indexOf('\t'), seen = 0; tab >= 0 && seen < 5000; seen++) {
+  // A thousand such lines are a few projects' tables, enough to tell, and stop as soon as the
+  // lines left could no longer change the answer.
+  const lines = 1000
+  for (let tab = text.indexOf('\t'), seen = 0; tab >= 0 && seen < lines && Math.abs(tikaCells - rows) <= lines - seen; seen++) {
     const start = text.lastIndexOf('\n', tab) + 1
     let end = text.indexOf('\n', tab)
     if (end < 0) end = text.length

@@ -102,12 +102,15 @@ export function* tikaBlocks(input: string): Generator<Block, void, undefined> {
   const lines: number[] = []
   let cells = 0
 
-  // One pass over the text with indexOf: no array of lines, and a cell's text
-  // is sliced straight from the source.
+  // One pass over the text: no array of lines, and a cell's text is sliced straight
+  // from the source. A character loop, not indexOf: most lines are a short cell, where
+  // a builtin call per line costs more than the scan, which also sees any `[` on the way.
+  const size = text.length
   let lineNumber = 0
-  for (let start = 0; start <= text.length; ) {
-    let end = text.indexOf('\n', start)
-    if (end < 0) end = text.length
+  for (let start = 0; start <= size; ) {
+    let end = start
+    let bracket = false
+    for (let code; end < size && (code = text.charCodeAt(end)) !== 10; end++) if (code === 0x5b) bracket = true
     lineNumber++
     let line: string | undefined
     // A marker counts only at the line's start, or right after a cell's TAB.
@@ -130,7 +133,7 @@ export function* tikaBlocks(input: string): Generator<Block, void, undefined> {
         tableBookmarks = pendingBookmarks
         pendingBookmarks = []
       }
-      texts[cells] = cleanLine(line === undefined ? text.slice(lineStart + 1, end) : line.slice(1))
+      texts[cells] = line === undefined ? cleanSlice(text, lineStart + 1, end, bracket) : cleanLine(line.slice(1))
       lines[3 * cells] = lineNumber
       lines[3 * cells + 1] = lineNumber
       lines[3 * cells + 2] = length
@@ -209,6 +212,33 @@ export function takeBookmarks(line: string): { text: string; bookmarks: string[]
 export function normalizeText(input: string): string {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text
+}
+
+/**
+ * `cleanLine(text.slice(from, to))`, without cleanLine's work where a scan has
+ * shown there is none: no `[` in the slice, nothing trim would take at either end.
+ */
+function cleanSlice(text: string, from: number, to: number, bracket: boolean): string {
+  if (bracket) return cleanLine(text.slice(from, to))
+  if (from === to) return ''
+  const slice = text.slice(from, to)
+  return maySpace(text.charCodeAt(from)) || maySpace(text.charCodeAt(to - 1)) ? slice.trim() : slice
+}
+
+/** Whether trim() may take this character: every whitespace and line terminator, and nothing common besides. */
+function maySpace(code: number): boolean {
+  return (
+    code <= 0x20 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
 }
 
 /** A line's text without Tika's inline markers, trimmed. */

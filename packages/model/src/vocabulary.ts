@@ -63,7 +63,8 @@ export const headerLabels = {
 } as const
 
 /** Every header label starts so: a cheap test before the patterns above (normalised text). */
-export const headerLabelStart = /^(其中|项目|预算|资金|财政|其他|绩效|年度|目标|主要|部门|主管|单位|实施|联系|长期)/
+export const headerLabelStarts = ['其中', '项目', '预算', '资金', '财政', '其他', '绩效', '年度', '总体', '目标', '主要', '部门', '主管', '单位', '实施', '联系', '长期'] as const
+export const headerLabelStart = new RegExp(`^(${headerLabelStarts.join('|')})`)
 
 /** The first characters of the labels that can only begin a project's header: 项目编码, 单位：, 金额单位：. */
 export const projectStartInitials = '项单金'

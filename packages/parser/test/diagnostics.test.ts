@@ -112,6 +112,16 @@ describe('diagnostics', () => {
     })
   })
 
+  it('reads every goals label its pattern accepts, 总体目标 and 总体绩效目标 among them', () => {
+    for (const label of ['绩效目标', '年度绩效目标', '项目绩效目标', '总体目标', '总体绩效目标', '年度目标', '目标']) {
+      const rows = [['项目编码', 'P001', '项目名称', '某项目'], [label, '1.完成某事']]
+      const text = rows.map((row) => row.map((cell) => `\t${cell}`).join('\n') + '\n').join('\n')
+      const parsed = parseText(`1.某项目绩效目标表\n${text}`)
+      expect(parsed.projects[0]!.goals, label).toMatchObject([{ marker: '1.', text: '完成某事' }])
+      expect(parsed.diagnostics.filter((d) => d.code === 'row-unrecognized'), label).toEqual([])
+    }
+  })
+
   it('reports prose outside the known parts instead of dropping it', () => {
     const parsed = parseText('某某单位2023年预算绩效目标\n')
     expect(parsed.diagnostics).toEqual([

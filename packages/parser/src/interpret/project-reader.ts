@@ -340,6 +340,7 @@ const headerPatterns = Object.entries(vocabulary.headerLabels) as Array<[HeaderK
 // Labels repeat in every project of a document, and across documents: each is normalised
 // and matched once. Bounded, as values that are not labels land here too.
 const headerKeys = new Map<string, HeaderKey | null>()
+const labelInitials = new Set(vocabulary.headerLabelStarts.map((start) => start.charCodeAt(0)))
 const headerKeysLimit = 4096
 
 function headerKey(text: string): HeaderKey | undefined {
@@ -348,6 +349,9 @@ function headerKey(text: string): HeaderKey | undefined {
   // normalising keeps, and no label starts so: no need to normalise them.
   const first = text.charCodeAt(0)
   if (first > 0x20 && first < 0x7f) return undefined
+  // A CJK ideograph stays itself under NFKC: one that starts no label rules the text out
+  // (unit names, usage, goals), before the memo hashes it.
+  if (first >= 0x4e00 && first <= 0x9fff && !labelInitials.has(first)) return undefined
   let key = headerKeys.get(text)
   if (key === undefined) {
     key = matchHeaderLabel(normalizeLabel(text))

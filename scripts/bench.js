@@ -174,24 +174,39 @@ if (batchSize > 0) try {
     const rss = /peak RSS (\d+) KiB/.exec(stderr)
     return { jobs, seconds: round(seconds, 2), peakRssMB: rss ? round(Number(rss[1]) / 1024, 1) : null }
   }
-  const one = runBatch(1)
-  const two = runBatch(2)
   // mammoth alone over the same files, in this process: the batch's pipeline ratio.
-  let mammothMs = 0
-  for (let pass = 0; pass < 3; pass++) {
-    for (const docx of variety) {
-      const started = performance.now()
-      await mammoth.convertToHtml({ buffer: Buffer.from(docx) })
-      if (pass > 0) mammothMs += performance.now() - started
+  const mammothAlone = async () => {
+    let ms = 0
+    for (let pass = 0; pass < 2; pass++) {
+      for (const docx of variety) {
+        const started = performance.now()
+        await mammoth.convertToHtml({ buffer: Buffer.from(docx) })
+        if (pass > 0) ms += performance.now() - started
+      }
     }
+    return ((ms / variety.length) * batchSize) / 1000
   }
-  const mammothSeconds = (mammothMs / (2 * variety.length)) * batchSize / 1000
+  // Rounds of --jobs 1, --jobs 2 and mammoth alone back to back: the machine drifts by more
+  // between minutes than --jobs changes, so each round's ratios are taken within the round.
+  const rounds = []
+  for (let n = 0; n < (quick ? 1 : 2); n++) {
+    const one = runBatch(1)
+    const two = runBatch(2)
+    const mammothSeconds = await mammothAlone()
+    rounds.push({
+      runs: [one, two],
+      speedup: round(one.seconds / two.seconds, 2),
+      mammothSeconds: round(mammothSeconds, 2),
+      pipelineToMammoth: round(one.seconds / mammothSeconds, 3),
+    })
+  }
+  const median = (values) => values.sort((x, y) => x - y)[Math.floor((values.length - 1) / 2)]
   results.batch = {
     documents: batchSize,
-    runs: [one, two],
-    speedup: round(one.seconds / two.seconds, 2),
-    mammothSeconds: round(mammothSeconds, 2),
-    pipelineToMammoth: round(one.seconds / mammothSeconds, 3),
+    rounds,
+    runs: rounds.flatMap((r) => r.runs),
+    speedup: median(rounds.map((r) => r.speedup)),
+    pipelineToMammoth: median(rounds.map((r) => r.pipelineToMammoth)),
   }
 } finally {
   rmSync(folder, { recursive: true, force: true })
@@ -217,10 +232,11 @@ console.table(
 )
 if (results.batch) {
   console.table(results.batch.runs.map((r) => ({ documents: batchSize, ...r })))
-  console.log(`batch speed-up with --jobs 2: ${results.batch.speedup}×`)
-  console.log(
-    `batch with --jobs 1 against mammoth alone on the same files (${results.batch.mammothSeconds} s): ${results.batch.pipelineToMammoth}×`,
-  )
+  for (const [index, r] of results.batch.rounds.entries()) {
+    console.log(
+      `batch round ${index + 1}: --jobs 2 speed-up ${r.speedup}×; --jobs 1 against mammoth alone on the same files (${r.mammothSeconds} s): ${r.pipelineToMammoth}×`,
+    )
+  }
 }
 writeFileSync(outFile, JSON.stringify(results, null, 2) + '\n')
 console.log(`figures written to ${outFile}`)

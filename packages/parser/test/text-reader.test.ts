@@ -80,6 +80,33 @@ describe('parseText input errors', () => {
   })
 })
 
+describe('isTabPerRow against the reference', () => {
+  /** isTabPerRow as it was written with a pattern per line, before it became a scan. */
+  function reference(input: string): boolean {
+    const text = input.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n')
+    let rows = 0
+    let tikaCells = 0
+    let seen = 0
+    for (const line of text.split('\n')) {
+      if (!line.includes('\t')) continue
+      if (seen++ >= 1000) break
+      if (/\S\t+\S/.test(line)) rows++
+      else if (line.charCodeAt(0) === 9 && line.trim() !== '') tikaCells++
+    }
+    return rows >= 2 && rows >= tikaCells
+  }
+  it('tells the dialects apart as the pattern did, whatever the spaces and TABs', () => {
+    const piece = fc.constantFrom('a', '指标', '\t', '\t\t', ' ', '\u3000', '\u00a0', '\v', '\u0001', '\n', '\r\n')
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('')
+        expect(isTabPerRow(text)).toBe(reference(text))
+      }),
+      { numRuns: 3000 },
+    )
+  })
+})
+
 describe('isTabPerRow', () => {
   it('tells tab-per-row text from Tika’s one cell per line, whatever the line ends', () => {
     const tabRows = 'title\n项目编码\t001\t项目名称\tX\n一级指标\t二级指标\t三级指标\n'

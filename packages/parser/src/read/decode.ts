@@ -26,9 +26,10 @@ export function decodeText(bytes: Uint8Array, file?: string, encoding?: string):
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decodeWith('utf-16le', bytes.subarray(2), file), encoding: 'utf-16le' }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decodeWith('utf-16be', bytes.subarray(2), file), encoding: 'utf-16be' }
-  const utf16 = utf16WithoutBom(bytes)
+  const sample = sampleBytes(bytes)
+  const utf16 = utf16WithoutBom(bytes, sample)
   if (utf16) return { text: decodeWith(utf16, bytes, file), encoding: utf16 }
-  if (looksBinary(bytes)) throw new JxmbError('BINARY', undefined, { file })
+  if (looksBinary(sample)) throw new JxmbError('BINARY', undefined, { file })
   try {
     return { text: utf8.decode(bytes), encoding: 'utf-8' }
   } catch {
@@ -71,17 +72,37 @@ function decodeWith(encoding: string, bytes: Uint8Array, file?: string): string 
   }
 }
 
+/** What the first 8 KiB hold that tells text from the rest, counted in one pass. */
+interface Sample {
+  length: number
+  /** NUL bytes at even and at odd offsets. */
+  evenNuls: number
+  oddNuls: number
+  /** Control characters other than NUL, TAB, LF, FF and CR. */
+  controls: number
+}
+
+function sampleBytes(bytes: Uint8Array): Sample {
+  const length = Math.min(bytes.length, 8192)
+  let evenNuls = 0
+  let oddNuls = 0
+  let controls = 0
+  for (let index = 0; index < length; index++) {
+    const byte = bytes[index]!
+    if (byte >= 0x20) continue
+    if (byte === 0) index % 2 === 0 ? evenNuls++ : oddNuls++
+    else if (byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) controls++
+  }
+  return { length, evenNuls, oddNuls, controls }
+}
+
 /**
  * UTF-16 without a BOM: the high byte of ASCII (TABs, line breaks, digits) is
  * NUL, so NULs fall on one parity only: odd offsets for LE, even for BE.
  */
-function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+function utf16WithoutBom(bytes: Uint8Array, { length, evenNuls: even, oddNuls: odd }: Sample): 'utf-16le' | 'utf-16be' | undefined {
   if (bytes.length % 2 !== 0) return undefined
-  const sample = bytes.subarray(0, 8192)
-  let even = 0
-  let odd = 0
-  for (let index = 0; index < sample.length; index++) if (sample[index] === 0) index % 2 === 0 ? even++ : odd++
-  const pairs = sample.length / 2
+  const pairs = length / 2
   // CJK characters such as 一 (U+4E00) put a few NULs on the other parity too.
   if (odd > pairs * 0.05 && even < odd * 0.1) return 'utf-16le'
   if (even > pairs * 0.05 && odd < even * 0.1) return 'utf-16be'
@@ -89,13 +110,6 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined
 }
 
 /** NUL bytes or many control characters in the first 8 KiB: not text. */
-function looksBinary(bytes: Uint8Array): boolean {
-  const sample = bytes.subarray(0, 8192)
-  let control = 0
-  for (let index = 0; index < sample.length; index++) {
-    const byte = sample[index]!
-    if (byte === 0) return true
-    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) control++
-  }
-  return control > sample.length / 20
+function looksBinary({ length, evenNuls, oddNuls, controls }: Sample): boolean {
+  return evenNuls + oddNuls > 0 || controls > length / 20
 }

@@ -8,9 +8,6 @@ import type { Block, Cell, Row, TableBlock } from '../blocks.js'
 import { lineSpan, span } from '../position.js'
 import { cleanLine, normalizeText, takeBookmarks } from './text.js'
 
-// A TAB between two pieces of text: the mark of a tab-per-row line (Tika's lines only start with one).
-const innerTab = /\S\t+\S/
-
 /** True when the text looks like tab-per-row rather than Tika's one-cell-per-line layout. */
 export function isTabPerRow(input: string): boolean {
   const text = normalizeText(input)
@@ -24,12 +21,56 @@ export function isTabPerRow(input: string): boolean {
     const start = text.lastIndexOf('\n', tab) + 1
     let end = text.indexOf('\n', tab)
     if (end < 0) end = text.length
-    const line = text.slice(start, end)
-    if (innerTab.test(line)) rows++
-    else if (line.charCodeAt(0) === 9 && line.trim() !== '') tikaCells++
+    const kind = tabLineKind(text, start, end)
+    if (kind === 'row') rows++
+    else if (kind === 'cell') tikaCells++
     tab = text.indexOf('\t', end)
   }
   return rows >= 2 && rows >= tikaCells
+}
+
+/**
+ * What a line holding a TAB says of the dialect: `row` when a TAB stands between two
+ * pieces of text (tab-per-row), `cell` when the line starts with a TAB and holds text
+ * (Tika), else nothing. A scan of the line in place: no slice, no pattern.
+ */
+function tabLineKind(text: string, start: number, end: number): 'row' | 'cell' | undefined {
+  let textBefore = false // text before the TABs being passed
+  let anyText = false
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 9) {
+      if (!textBefore) continue
+      let next = index + 1
+      while (next < end && text.charCodeAt(next) === 9) next++
+      if (next < end && !isSpace(text.charCodeAt(next))) return 'row'
+      textBefore = false
+      index = next - 1
+    } else if (!isSpace(code)) {
+      textBefore = true
+      anyText = true
+    } else {
+      textBefore = false
+    }
+  }
+  return anyText && text.charCodeAt(start) === 9 ? 'cell' : undefined
+}
+
+/** JavaScript's whitespace and line terminators, what `\s` and trim() take. */
+function isSpace(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0x20 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
 }
 
 /** A line that starts a part, a section or a project is never a cell's further paragraph. */

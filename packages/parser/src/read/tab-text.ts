@@ -6,7 +6,7 @@
 import { vocabulary } from '@jxmb/model'
 import type { Block, Cell, Row, TableBlock } from '../blocks.js'
 import { lineSpan, span } from '../position.js'
-import { cleanLine, normalizeText, takeBookmarks } from './text.js'
+import { cleanLine, isSpace, normalizeText, takeBookmarks } from './text.js'
 
 /** True when the text looks like tab-per-row rather than Tika's one-cell-per-line layout. */
 export function isTabPerRow(input: string): boolean {
@@ -54,23 +54,6 @@ function tabLineKind(text: string, start: number, end: number): 'row' | 'cell' |
     }
   }
   return anyText && text.charCodeAt(start) === 9 ? 'cell' : undefined
-}
-
-/** JavaScript's whitespace and line terminators, what `\s` and trim() take. */
-function isSpace(code: number): boolean {
-  return (
-    (code >= 0x09 && code <= 0x0d) ||
-    code === 0x20 ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  )
 }
 
 /** A line that starts a part, a section or a project is never a cell's further paragraph. */

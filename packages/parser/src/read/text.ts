@@ -222,13 +222,14 @@ function cleanSlice(text: string, from: number, to: number, bracket: boolean): s
   if (bracket) return cleanLine(text.slice(from, to))
   if (from === to) return ''
   const slice = text.slice(from, to)
-  return maySpace(text.charCodeAt(from)) || maySpace(text.charCodeAt(to - 1)) ? slice.trim() : slice
+  return isSpace(text.charCodeAt(from)) || isSpace(text.charCodeAt(to - 1)) ? slice.trim() : slice
 }
 
-/** Whether trim() may take this character: every whitespace and line terminator, and nothing common besides. */
-function maySpace(code: number): boolean {
+/** JavaScript's whitespace and line terminators: what trim() takes and `\s` matches. */
+export function isSpace(code: number): boolean {
   return (
-    code <= 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0x20 ||
     code === 0xa0 ||
     code === 0x1680 ||
     (code >= 0x2000 && code <= 0x200a) ||

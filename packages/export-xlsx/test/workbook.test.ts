@@ -203,6 +203,17 @@ describe('writers', () => {
       ),
     }))
 
+  it('auto builds a workbook of up to memoryWorkbookRows rows in memory, and streams a larger one', async () => {
+    const { memoryWorkbookRows } = await import('@jxmb/export-xlsx')
+    // The in-memory writer keeps strings in xl/sharedStrings.xml; the streaming one writes them inline.
+    const shared = (bytes: Uint8Array) => Buffer.from(bytes).includes('xl/sharedStrings.xml')
+    const rows = sample.projects.flatMap((p) => p.indicators).length
+    expect(rows).toBeLessThan(memoryWorkbookRows)
+    expect(shared(await toWorkbook([sample]))).toBe(true)
+    const copies = Math.ceil(memoryWorkbookRows / rows) + 1
+    expect(shared(await toWorkbook(Array.from({ length: copies }, () => sample)))).toBe(false)
+  })
+
   it('the in-memory and the streaming writer write the same workbook', async () => {
     const generated = parseText(emitTika(sampleDocument(41, { minProjects: 3, maxProjects: 3 })), { file: 'generated.txt' })
     const documents = [sample, generated]

@@ -129,3 +129,23 @@ describe('parseIndicatorValue against the reference', () => {
     )
   })
 })
+
+describe('parseAmount against the reference', () => {
+  /** parseAmount as it was written with its own pattern, before it shared the 指标值 number scan. */
+  function referenceAmount(raw: string, emptyAsZero = false) {
+    const text = raw.normalize('NFKC').replace(/\s+/g, '').replace(/(万元|元)$/, '')
+    if (text === '') return { raw, value: emptyAsZero ? 0 : null }
+    const match = /^[+-]?\d+(?:,\d{3})*(?:\.\d+)?$/.exec(text)
+    return { raw, value: match ? Number(text.replace(/,/g, '')) : null }
+  }
+  it('reads every amount as the reference does', () => {
+    const piece = fc.constantFrom('0', '1', '29', '1234', '２', '+', '-', ',', ',000', ',00', '.', '.5', '．', '万元', '元', ' ', '\u3000', 'a', '≥', '待定')
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), fc.boolean(), (pieces, emptyAsZero) => {
+        const raw = pieces.join('')
+        expect(parseAmount(raw, emptyAsZero)).toEqual(referenceAmount(raw, emptyAsZero))
+      }),
+      { numRuns: 3000 },
+    )
+  })
+})

@@ -154,22 +154,14 @@ function digitRun(text: string, at: number): number {
 
 /** Read an amount (预算数 …): `2.55`, `29.00`, `1,200.5万元`; null when unreadable. */
 export function parseAmount(raw: string, emptyAsZero = false): Amount {
-  const text = foldNumber(raw).replace(/(万元|元)$/, '')
+  const text = fold(raw).replace(/(万元|元)$/, '')
   if (text === '') return { raw, value: emptyAsZero ? 0 : null }
-  const match = /^[+-]?\d+(?:,\d{3})*(?:\.\d+)?$/.exec(text)
-  return { raw, value: match ? Number(text.replace(/,/g, '')) : null }
+  // The same number as a 指标值's: a sign, digits in groups of three, decimals; nothing after it.
+  return { raw, value: numberEnd(text, 0) === text.length ? Number(text.replace(/,/g, '')) : null }
 }
 
 /** Read a schedule percentage: `25%`, `25`, `２５％`. */
 export function parsePercent(raw: string): number | null {
-  const text = foldNumber(raw).replace(/%$/, '')
+  const text = fold(raw).replace(/%$/, '')
   return /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : null
-}
-
-// Printable ASCII but the space: NFKC leaves it as it is, and there is no whitespace to strip.
-const plainAscii = /^[\x21-\x7e]*$/
-
-/** NFKC, no whitespace; amounts and percentages are mostly plain ASCII already, and pass untouched. */
-function foldNumber(raw: string): string {
-  return plainAscii.test(raw) ? raw : raw.normalize('NFKC').replace(/\s+/g, '')
 }

@@ -352,13 +352,7 @@ function headerKey(text: string): HeaderKey | undefined {
   // A CJK ideograph stays itself under NFKC: one that starts no label rules the text out
   // (unit names, usage, goals), before the memo hashes it.
   if (first >= 0x4e00 && first <= 0x9fff && !labelInitials.has(first)) return undefined
-  let key = headerKeys.get(text)
-  if (key === undefined) {
-    key = matchHeaderLabel(normalizeLabel(text))
-    if (headerKeys.size >= headerKeysLimit) headerKeys.clear()
-    headerKeys.set(text, key)
-  }
-  return key ?? undefined
+  return remember(headerKeys, headerKeysLimit, text, () => matchHeaderLabel(normalizeLabel(text))) ?? undefined
 }
 
 function matchHeaderLabel(label: string): HeaderKey | null {
@@ -382,6 +376,11 @@ const levelMark = vocabulary.levelMark
 // A cheap test before normalising: NFKC leaves these ideographs as they are.
 const projectInitials = Array.from(vocabulary.projectStartInitials, (char) => char.charCodeAt(0))
 
+function isProjectInitial(code: number): boolean {
+  for (let index = 0; index < projectInitials.length; index++) if (code === projectInitials[index]) return true
+  return false
+}
+
 /**
  * One pass over a row's texts for the tests every row needs: whether it holds
  * any text, whether it may be an indicator header (two cells naming 一级/二级/三级),
@@ -397,10 +396,7 @@ function scanRow(texts: readonly string[]): number {
     seen |= holdsText
     if (length > 40) continue
     if (length <= 20 && text.includes(levelMark)) levels++
-    const first = text.charCodeAt(0)
-    for (let initial = 0; initial < projectInitials.length; initial++) {
-      if (first === projectInitials[initial]) seen |= mayStartProject
-    }
+    if (isProjectInitial(text.charCodeAt(0))) seen |= mayStartProject
   }
   return levels >= 2 ? seen | mayBeHeader : seen
 }
@@ -413,14 +409,18 @@ const textHeadersLimit = 256
 /** The indicator header row, as columns; undefined when the row is not one. */
 function indicatorHeader(row: Row, texts: readonly string[]): IndicatorHeader | undefined {
   if (!row.texts) return readHeaderCells(row.cells)
-  const key = texts.join('\t')
-  let header = textHeaders.get(key)
-  if (header === undefined) {
-    header = readHeaderCells(row.cells) ?? null
-    if (textHeaders.size >= textHeadersLimit) textHeaders.clear()
-    textHeaders.set(key, header)
+  return remember(textHeaders, textHeadersLimit, texts.join('\t'), () => readHeaderCells(row.cells) ?? null) ?? undefined
+}
+
+/** `memo`'s value for `key`, computed and kept when missing; a memo that reaches `limit` entries starts afresh. */
+function remember<V>(memo: Map<string, V>, limit: number, key: string, compute: () => V): V {
+  let value = memo.get(key)
+  if (value === undefined) {
+    value = compute()
+    if (memo.size >= limit) memo.clear()
+    memo.set(key, value)
   }
-  return header ?? undefined
+  return value
 }
 
 function readHeaderCells(cells: Cell[]): IndicatorHeader | undefined {
@@ -451,7 +451,7 @@ function signature(cells: Cell[]): string {
 /** A row that can only begin a project's header: the unit line, 单位：, or 项目编码. */
 function startsProject(texts: readonly string[]): boolean {
   for (const text of texts) {
-    if (text.length > 40 || !projectInitials.includes(text.charCodeAt(0))) continue
+    if (text.length > 40 || !isProjectInitial(text.charCodeAt(0))) continue
     const label = normalizeLabel(text)
     if (vocabulary.headerLabels.code.test(label) || vocabulary.moneyUnit.test(label)) return true
   }

@@ -106,7 +106,9 @@ export function createWorkbook(options: WorkbookOptions = {}): WorkbookBuilder {
       writeSheet(workbook, sheetNames[key], sheetColumns[key], rows[key], streaming)
     }
     if (workbook instanceof ExcelJS.stream.xlsx.WorkbookWriter) await workbook.commit()
-    else await workbook.xlsx.write(stream, { useStyles: true, useSharedStrings: false, zip: { compression: store ? 'STORE' : 'DEFLATE' } })
+    // No useSharedStrings here: ExcelJS's in-memory writer shares strings whatever it is told (4.4's xlsx.js sets
+    // the option on the model, and nothing reads it), and styles are on by default.
+    else await workbook.xlsx.write(stream, { zip: { compression: store ? 'STORE' : 'DEFLATE' } })
   }
 
   return {

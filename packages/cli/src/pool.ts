@@ -4,62 +4,97 @@ import type { Job } from './worker.js'
 
 const queueDepth = 2
 
+export interface Conversion {
+  /**
+   * Hand each result to `onResult` in the files' order, whatever order they
+   * finish in; resolves when the last is handed over. Call once.
+   */
+  results(onResult: (result: FileResult, index: number) => Promise<void>): Promise<void>
+  /** Stop the workers; safe to call at any time, and more than once. */
+  close(): Promise<void>
+}
+
 /**
- * Convert `files` with `jobs` worker threads (or in this thread when jobs is 1),
- * handing results to `onResult` in the files' order, whatever order they finish in.
+ * Start converting `files` with `jobs` worker threads (or in this thread when
+ * jobs is 1). Workers start at once: they load the parser and convert their
+ * first files while the caller loads its exporter (ExcelJS alone takes about
+ * 0.3 s to load), and their results wait until `results` is called.
  */
-export async function convertAll(
-  files: readonly string[],
-  options: ConvertOptions,
-  jobs: number,
-  onResult: (result: FileResult, index: number) => Promise<void>,
-): Promise<void> {
-  if (jobs <= 1 || files.length <= 1) {
-    // Loaded here, not above: with workers, the main thread never parses and need not load the parser.
-    const { convertFile } = await import('./convert.js')
-    for (const [index, file] of files.entries()) await onResult(await convertFile(file, options), index)
-    return
-  }
+export function startConversion(files: readonly string[], options: ConvertOptions, jobs: number): Conversion {
+  if (jobs <= 1 || files.length <= 1) return inThread(files, options)
+
   const workers = Array.from({ length: Math.min(jobs, files.length) }, () => new Worker(workerScript()))
   const finished = new Map<number, FileResult>()
   let nextToSend = 0
   let nextToReport = 0
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let reporting = Promise.resolve()
-      const send = (worker: Worker) => {
-        if (nextToSend < files.length) {
-          const job: Job = { index: nextToSend, file: files[nextToSend]!, options }
-          nextToSend++
-          worker.postMessage(job)
-        }
-      }
-      // Results are reported one at a time and in order; a worker gets its next file at once.
-      const report = () => {
-        reporting = reporting.then(async () => {
-          while (finished.has(nextToReport)) {
-            const result = finished.get(nextToReport)!
-            finished.delete(nextToReport)
-            await onResult(result, nextToReport++)
+  let failed: { error: unknown } | undefined
+  // Set by `results`; until then results only gather in `finished`.
+  let report: (() => void) | undefined
+  let fail: ((error: unknown) => void) | undefined
+
+  const send = (worker: Worker) => {
+    if (nextToSend < files.length) {
+      const job: Job = { index: nextToSend, file: files[nextToSend]!, options }
+      nextToSend++
+      worker.postMessage(job)
+    }
+  }
+  for (const worker of workers) {
+    worker.on('message', ({ index, result }: { index: number; result: FileResult }) => {
+      finished.set(index, result)
+      // A worker gets its next file at once, before its result is reported.
+      send(worker)
+      report?.()
+    })
+    worker.on('error', (error) => {
+      failed ??= { error }
+      fail?.(error)
+    })
+    // Two files in hand: a worker starts its next file while the main thread
+    // is still busy with the last result (or the other worker's).
+    for (let n = 0; n < queueDepth; n++) send(worker)
+  }
+
+  let closed: Promise<void> | undefined
+  const close = () => (closed ??= Promise.all(workers.map((worker) => worker.terminate())).then(() => undefined))
+
+  return {
+    async results(onResult) {
+      try {
+        await new Promise<void>((resolve, reject) => {
+          if (failed) return reject(failed.error)
+          fail = reject
+          let reporting = Promise.resolve()
+          // Results are reported one at a time and in order.
+          report = () => {
+            reporting = reporting.then(async () => {
+              while (finished.has(nextToReport)) {
+                const result = finished.get(nextToReport)!
+                finished.delete(nextToReport)
+                await onResult(result, nextToReport++)
+              }
+              if (nextToReport === files.length) resolve()
+            })
+            reporting.catch(reject)
           }
-          if (nextToReport === files.length) resolve()
-        })
-        reporting.catch(reject)
-      }
-      for (const worker of workers) {
-        worker.on('message', ({ index, result }: { index: number; result: FileResult }) => {
-          finished.set(index, result)
-          send(worker)
           report()
         })
-        worker.on('error', reject)
-        // Two files in hand: a worker starts its next file while the main thread
-        // is still busy with the last result (or the other worker's).
-        for (let n = 0; n < queueDepth; n++) send(worker)
+      } finally {
+        await close()
       }
-    })
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()))
+    },
+    close,
+  }
+}
+
+function inThread(files: readonly string[], options: ConvertOptions): Conversion {
+  return {
+    async results(onResult) {
+      // Loaded here, not above: with workers, the main thread never parses and need not load the parser.
+      const { convertFile } = await import('./convert.js')
+      for (const [index, file] of files.entries()) await onResult(await convertFile(file, options), index)
+    },
+    close: async () => {},
   }
 }
 

@@ -3,7 +3,7 @@ import { basename, extname, join } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
 import { describePosition, type Failure, type JxmbDocument } from '@jxmb/model'
 import { availableParallelism } from 'node:os'
-import { convertAll } from './pool.js'
+import { startConversion } from './pool.js'
 import { collectFiles } from './files.js'
 import { createProgress, type Progress } from './progress.js'
 import { ensureWritable, writeAtomic, writeAtomicData } from './write-output.js'
@@ -104,16 +104,24 @@ async function convert(inputs: string[], flags: ConvertFlags, io: Io): Promise<n
   }
 
   const single = inputs.length === 1 && files.length === 1 && files[0] === inputs[0]
-  // Each sink loads only its own exporter: ExcelJS alone takes most of a second to load here.
-  const sink = flags.perFile
-    ? await perFileSink(flags.perFile, format, flags, force)
-    : format === 'xlsx'
-      ? await workbookSink(flags.output!, force)
-      : await textSink(flags.output!, single, format, flags, io)
+  // Workers first: they load the parser and start on the files while this thread loads the exporter.
+  const conversion = startConversion(files, flags.encoding ? { encoding: flags.encoding } : {}, jobs)
+  let sink: Sink
+  try {
+    // Each sink loads only its own exporter: ExcelJS alone takes about 0.3 s to load.
+    sink = flags.perFile
+      ? await perFileSink(flags.perFile, format, flags, force)
+      : format === 'xlsx'
+        ? await workbookSink(flags.output!, force)
+        : await textSink(flags.output!, single, format, flags, io)
+  } catch (error) {
+    await conversion.close()
+    throw error
+  }
   const progress = createProgress(files.length, io.stderr)
   const totals = { projects: 0, indicators: 0, warnings: 0, failed: 0 }
   try {
-    await convertAll(files, flags.encoding ? { encoding: flags.encoding } : {}, jobs, async (result, index) => {
+    await conversion.results(async (result, index) => {
       const { file } = result
       const counter = `[${index + 1}/${files.length}]`
       if (result.ok) {

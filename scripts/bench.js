@@ -18,6 +18,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import mammoth from 'mammoth'
 import { Bench } from 'tinybench'
+import { Worker } from 'node:worker_threads'
 import { createWorkbook } from '@jxmb/export-xlsx'
 import { htmlToBlocks, interpret, parseDocx, parseText } from '@jxmb/parser'
 import { emitDocx, emitTika, sampleDocument } from '@jxmb/testkit'
@@ -35,6 +36,12 @@ const cli = fileURLToPath(new URL('../packages/cli/dist/bin.js', import.meta.url
 
 const results = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, sizes: [], batch: undefined }
 const round = (value, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits
+/** The middle value; the mean of the middle two when the count is even. */
+const median = (values) => {
+  const sorted = [...values].sort((x, y) => x - y)
+  const middle = sorted.length >> 1
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
 
 /**
  * `b`'s time over `a`'s, run in alternation so that both see the same machine:
@@ -51,7 +58,6 @@ async function pairedRatio(a, b, rounds) {
       if (round >= warmUp) times[key].push(performance.now() - started)
     }
   }
-  const median = (values) => values.sort((x, y) => x - y)[Math.floor(values.length / 2)]
   return { a: median(times.a), b: median(times.b), ratio: median(times.b) / median(times.a) }
 }
 
@@ -174,6 +180,32 @@ if (batchSize > 0) try {
     const rss = /peak RSS (\d+) KiB/.exec(stderr)
     return { jobs, seconds: round(seconds, 2), peakRssMB: rss ? round(Number(rss[1]) / 1024, 1) : null }
   }
+  // The ceiling of --jobs 2: mammoth alone converting the same documents in one worker
+  // thread, then in two at once (each the same count). No pipeline that spends most of its
+  // time in mammoth can scale better than mammoth itself does on this machine.
+  const mammothThreads = async (threads, count) => {
+    const workers = Array.from(
+      { length: threads },
+      () => new Worker(new URL('./bench-mammoth-worker.js', import.meta.url), { workerData: { documents: variety, count } }),
+    )
+    try {
+      const message = (worker) => new Promise((resolve, reject) => { worker.once('message', resolve); worker.once('error', reject) })
+      await Promise.all(workers.map(message))
+      const started = performance.now()
+      const done = workers.map(message)
+      for (const worker of workers) worker.postMessage('go')
+      await Promise.all(done)
+      return (performance.now() - started) / 1000
+    } finally {
+      await Promise.all(workers.map((worker) => worker.terminate()))
+    }
+  }
+  const mammothScaling = async () => {
+    const count = quick ? 60 : 200
+    const one = await mammothThreads(1, 2 * count)
+    const two = await mammothThreads(2, count)
+    return { oneThreadSeconds: round(one, 2), twoThreadsSeconds: round(two, 2), speedup: round(one / two, 2) }
+  }
   // mammoth alone over the same files, in this process: the batch's pipeline ratio.
   const mammothAlone = async () => {
     let ms = 0
@@ -193,19 +225,21 @@ if (batchSize > 0) try {
     const one = runBatch(1)
     const two = runBatch(2)
     const mammothSeconds = await mammothAlone()
+    const ceiling = await mammothScaling()
     rounds.push({
       runs: [one, two],
       speedup: round(one.seconds / two.seconds, 2),
+      mammothThreads: ceiling,
       mammothSeconds: round(mammothSeconds, 2),
       pipelineToMammoth: round(one.seconds / mammothSeconds, 3),
     })
   }
-  const median = (values) => values.sort((x, y) => x - y)[Math.floor((values.length - 1) / 2)]
   results.batch = {
     documents: batchSize,
     rounds,
     runs: rounds.flatMap((r) => r.runs),
     speedup: median(rounds.map((r) => r.speedup)),
+    mammothThreadsSpeedup: median(rounds.map((r) => r.mammothThreads.speedup)),
     pipelineToMammoth: median(rounds.map((r) => r.pipelineToMammoth)),
   }
 } finally {
@@ -234,7 +268,8 @@ if (results.batch) {
   console.table(results.batch.runs.map((r) => ({ documents: batchSize, ...r })))
   for (const [index, r] of results.batch.rounds.entries()) {
     console.log(
-      `batch round ${index + 1}: --jobs 2 speed-up ${r.speedup}×; --jobs 1 against mammoth alone on the same files (${r.mammothSeconds} s): ${r.pipelineToMammoth}×`,
+      `batch round ${index + 1}: --jobs 2 speed-up ${r.speedup}× (mammoth alone, two threads against one: ${r.mammothThreads.speedup}×); ` +
+        `--jobs 1 against mammoth alone on the same files (${r.mammothSeconds} s): ${r.pipelineToMammoth}×`,
     )
   }
 }

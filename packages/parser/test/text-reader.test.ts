@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { readTikaText, cellText, isTabPerRow, type TableBlock, parseText } from '@jxmb/parser'
 import { JxmbError } from '@jxmb/model'
+import { arbitrary } from '@jxmb/testkit'
 
 const texts = (table: TableBlock) => table.rows.map((row) => row.cells.map(cellText))
 
@@ -29,10 +30,10 @@ describe('readTikaText', () => {
   it('cleans every cell as trim() and the marker removal would, whatever its spaces and brackets', () => {
     // The reader skips trim() and the marker pattern when a scan finds nothing for them to do:
     // cells made of every kind of space, brackets and markers must come out as trim() makes them.
-    const piece = fc.constantFrom(
-      'a', '指标', ' ', '\u3000', '\u00a0', '\ufeff', '\u2003', '\u2028', '\u200b', '\v', '\f', '[', ']', '[image: x.png]', '[footnoteRef:1]', '[bookmark',
+    const cell = arbitrary.textOf(
+      ['a', '指标', ' ', '\u3000', '\u00a0', '\ufeff', '\u2003', '\u2028', '\u200b', '\v', '\f', '[', ']', '[image: x.png]', '[footnoteRef:1]', '[bookmark'],
+      { maxLength: 6 },
     )
-    const cell = fc.array(piece, { maxLength: 6 }).map((pieces) => pieces.join(''))
     fc.assert(
       fc.property(fc.array(cell, { minLength: 1, maxLength: 4 }), (cells) => {
         const [table] = readTikaText(cells.map((text) => `\t${text}`).join('\n') + '\n\n') as TableBlock[]
@@ -96,10 +97,9 @@ describe('isTabPerRow against the reference', () => {
     return rows >= 2 && rows >= tikaCells
   }
   it('tells the dialects apart as the pattern did, whatever the spaces and TABs', () => {
-    const piece = fc.constantFrom('a', '指标', '\t', '\t\t', ' ', '\u3000', '\u00a0', '\v', '\u0001', '\n', '\r\n')
+    const lines = arbitrary.textOf(['a', '指标', '\t', '\t\t', ' ', '\u3000', '\u00a0', '\v', '\u0001', '\n', '\r\n'], { maxLength: 40 })
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
-        const text = pieces.join('')
+      fc.property(lines, (text) => {
         expect(isTabPerRow(text)).toBe(reference(text))
       }),
       { numRuns: 3000 },

@@ -9,9 +9,15 @@ import { vocabulary, type Department, type Indicator, type JxmbDocument, type Pa
 const hanzi = [...'开发区管理委员会财政资金项目建设服务保障办公设备采购维护运行经费宣传培训调研安全生产环境治理绿化道路桥梁水利教育卫生文化体育科技信息化数据平台系统']
 const numerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
 
+/**
+ * Strings made of the given pieces, `minLength` to `maxLength` of them: random
+ * text that still meets every case the pieces stand for (a space, a marker, a digit).
+ */
+export const textOf = (pieces: readonly string[], { minLength = 0, maxLength }: { minLength?: number; maxLength: number }) =>
+  fc.array(fc.constantFrom(...pieces), { minLength, maxLength }).map((chosen) => chosen.join(''))
+
 /** A run of Chinese text that starts with a character (never a digit or marker). */
-export const words = (min = 2, max = 12) =>
-  fc.array(fc.constantFrom(...hanzi), { minLength: min, maxLength: max }).map((chars) => chars.join(''))
+export const words = (min = 2, max = 12) => textOf(hanzi, { minLength: min, maxLength: max })
 
 /** Prose: words joined by Chinese punctuation, ending with 。 */
 export const prose = (maxClauses = 4) =>

@@ -27,10 +27,13 @@ export function startConversion(files: readonly string[], options: ConvertOption
   const finished = new Map<number, FileResult>()
   let nextToSend = 0
   let nextToReport = 0
-  let failed: { error: unknown } | undefined
   // Set by `results`; until then results only gather in `finished`.
   let report: (() => void) | undefined
-  let fail: ((error: unknown) => void) | undefined
+  // A worker's error, before `results` is called or after: handled here, so that an early one is not unhandled.
+  const failure = new Promise<never>((_, reject) => {
+    for (const worker of workers) worker.on('error', reject)
+  })
+  failure.catch(() => {})
 
   const send = (worker: Worker) => {
     if (nextToSend < files.length) {
@@ -46,10 +49,6 @@ export function startConversion(files: readonly string[], options: ConvertOption
       send(worker)
       report?.()
     })
-    worker.on('error', (error) => {
-      failed ??= { error }
-      fail?.(error)
-    })
     // Two files in hand: a worker starts its next file while the main thread
     // is still busy with the last result (or the other worker's).
     for (let n = 0; n < queueDepth; n++) send(worker)
@@ -61,9 +60,7 @@ export function startConversion(files: readonly string[], options: ConvertOption
   return {
     async results(onResult) {
       try {
-        await new Promise<void>((resolve, reject) => {
-          if (failed) return reject(failed.error)
-          fail = reject
+        const reported = new Promise<void>((resolve, reject) => {
           let reporting = Promise.resolve()
           // Results are reported one at a time and in order.
           report = () => {
@@ -79,6 +76,7 @@ export function startConversion(files: readonly string[], options: ConvertOption
           }
           report()
         })
+        await Promise.race([reported, failure])
       } finally {
         await close()
       }

@@ -63,8 +63,7 @@ export function parseIndicatorValue(raw: string): ParsedValue {
     const unit = text.slice(end, unitEnd)
     // A unit holds no digits: `2023年完成` and `12月底前` are dates, not quantities.
     if (!holdsDigit(unit) && !vocabulary.deadlineWords.test(unit)) {
-      const number = text.slice(at, end)
-      return { kind: 'quantity', comparator, number: Number(number.includes(',') ? number.replace(/,/g, '') : number), unit }
+      return { kind: 'quantity', comparator, number: numberValue(text.slice(at, end)), unit }
     }
   }
   // A deadline starts with its year, month or day.
@@ -95,6 +94,11 @@ function numberEnd(text: string, at: number): number {
     while (isDigit(text.charCodeAt(index))) index++
   }
   return index
+}
+
+/** The value of a number `numberEnd` has read: group separators dropped. */
+function numberValue(number: string): number {
+  return Number(number.includes(',') ? number.replace(/,/g, '') : number)
 }
 
 function isDigit(code: number): boolean {
@@ -157,7 +161,7 @@ export function parseAmount(raw: string, emptyAsZero = false): Amount {
   const text = fold(raw).replace(/(万元|元)$/, '')
   if (text === '') return { raw, value: emptyAsZero ? 0 : null }
   // The same number as a 指标值's: a sign, digits in groups of three, decimals; nothing after it.
-  return { raw, value: numberEnd(text, 0) === text.length ? Number(text.replace(/,/g, '')) : null }
+  return { raw, value: numberEnd(text, 0) === text.length ? numberValue(text) : null }
 }
 
 /** Read a schedule percentage: `25%`, `25`, `２５％`. */

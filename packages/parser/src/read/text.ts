@@ -143,7 +143,7 @@ export function* tikaBlocks(input: string): Generator<Block, void, undefined> {
 
     if (length === 0) {
       if (cells > 0) {
-        rows!.push(new TextRow(texts.slice(0, cells), lines.slice(0, 3 * cells)))
+        rows!.push(rowOf(texts, lines, cells))
         cells = 0
       } else if (rows) {
         // A second empty line: the table is over.
@@ -177,8 +177,13 @@ export function* tikaBlocks(input: string): Generator<Block, void, undefined> {
     pendingBookmarks = []
     yield paragraph
   }
-  if (cells > 0) rows!.push(new TextRow(texts.slice(0, cells), lines.slice(0, 3 * cells)))
+  if (cells > 0) rows!.push(rowOf(texts, lines, cells))
   if (rows) yield tableOf(rows, tableBookmarks)
+}
+
+/** The row being read, from the arrays the reader uses again: copies of just its `cells` cells. */
+function rowOf(texts: string[], lines: number[], cells: number): TextRow {
+  return new TextRow(texts.slice(0, cells), lines.slice(0, 3 * cells))
 }
 
 /** A table of rows read: a table starts at a cell, so it has one row at least. */

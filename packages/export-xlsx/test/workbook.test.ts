@@ -15,6 +15,9 @@ async function load(bytes: Uint8Array) {
   await workbook.xlsx.load(Buffer.from(bytes) as never)
   return workbook
 }
+
+/** A sheet's values row by row, without ExcelJS's empty first column. */
+const sheetValues = (sheet: ExcelJS.Worksheet) => sheet.getSheetValues().map((row) => (row as unknown[] | undefined)?.slice(1))
 const values = (sheet: ExcelJS.Worksheet, row: number) => (sheet.getRow(row).values as unknown[]).slice(1)
 
 describe('the sample as a workbook', async () => {
@@ -168,7 +171,7 @@ describe('compression', () => {
     return [...found]
   }
   const cells = async (bytes: Uint8Array) =>
-    (await load(bytes)).worksheets.map((s) => s.getSheetValues().map((row) => (row as unknown[] | undefined)?.slice(1)))
+    (await load(bytes)).worksheets.map(sheetValues)
 
   it('stores a small workbook by default, deflates on request, and both read back the same', async () => {
     const auto = await toWorkbook([sample])
@@ -194,7 +197,7 @@ describe('writers', () => {
       views: sheet.views.map((view) => ({ state: view.state, ySplit: (view as { ySplit?: number }).ySplit })),
       autoFilter: sheet.autoFilter,
       widths: sheet.columns.map((column) => column.width),
-      rows: sheet.getSheetValues().map((row) => (row as unknown[] | undefined)?.slice(1)),
+      rows: sheetValues(sheet),
       styles: sheet.getRows(1, sheet.rowCount)?.map((row) =>
         (row.values as unknown[]).slice(1).map((_, index) => {
           const cell = row.getCell(index + 1)

@@ -15,7 +15,7 @@ export async function collectFiles(inputs: readonly string[]): Promise<string[]>
     const info = await stat(input).catch(() => {
       throw new Error(`${input}: no such file or folder.`)
     })
-    if (info.isDirectory()) files.push(...(await walk(input)))
+    if (info.isDirectory()) for (const found of await walk(input)) files.push(found)
     else files.push(input)
   }
   return files
@@ -29,7 +29,7 @@ async function walk(folder: string): Promise<string[]> {
     // Word's lock files (~$name.docx) and hidden files are not submissions.
     if (entry.name.startsWith('.') || entry.name.startsWith('~$')) continue
     const path = join(folder, entry.name)
-    if (entry.isDirectory()) files.push(...(await walk(path)))
+    if (entry.isDirectory()) for (const found of await walk(path)) files.push(found)
     else if (entry.isFile() && supportedExtensions.has(extname(entry.name).toLowerCase())) files.push(path)
   }
   return files

@@ -35,7 +35,7 @@ export const labels = {
 export function toMdast(document: JxmbDocument): Root {
   const children: RootContent[] = [...departmentNodes(document.department)]
   if (document.projects.length > 0) children.push(heading(1, labels.projects))
-  for (const project of document.projects) children.push(...projectNodes(project))
+  for (const project of document.projects) for (const node of projectNodes(project)) children.push(node)
   return { type: 'root', children }
 }
 
@@ -68,7 +68,7 @@ function departmentNodes(department: Department): RootContent[] {
   if (department.heading) nodes.push(heading(1, department.heading))
   for (const section of department.sections) {
     if (section.heading) nodes.push(heading(2, section.number ? `${section.number}、${section.heading}` : section.heading))
-    nodes.push(...paragraphNodes(section.paragraphs))
+    for (const node of paragraphNodes(section.paragraphs)) nodes.push(node)
   }
   if (department.indicators) nodes.push(heading(2, labels.departmentTable), indicatorTable(department.indicators))
   return nodes

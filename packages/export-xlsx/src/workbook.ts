@@ -114,10 +114,8 @@ export function createWorkbook(options: WorkbookOptions = {}): WorkbookBuilder {
   return {
     add(document, file = document.source.file ?? '') {
       const result = documentRows(document, file)
-      rows.projects.push(...result.projects)
-      rows.indicators.push(...result.indicators)
-      rows.department.push(...result.department)
-      rows.checks.push(...result.checks)
+      // A loop, not push(...rows): a spread of 130,000 rows overflows the stack.
+      for (const key of Object.keys(rows) as SheetKey[]) for (const row of result[key]) rows[key].push(row)
       for (const unit of result.moneyUnits) moneyUnits.add(unit)
       appendNew(periods, result.periods)
       appendNew(extras, result.extras)

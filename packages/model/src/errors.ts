@@ -7,10 +7,16 @@ export const errorCodes = {
   TRUNCATED: 'The .docx is truncated or damaged.',
   NO_DOCUMENT_XML: 'The zip holds no word/document.xml, so it is not a Word document.',
   OLE: 'The file is an old .doc or an encrypted document.',
-  ZIP_BOMB: 'A part of the .docx is larger than allowed.',
+  ZIP_BOMB: 'A part of the .docx inflates to more than allowed, or to more than it declares.',
+  ZIP_INVALID: 'The zip directory of the .docx is inconsistent (duplicate or hidden entries).',
+  TOO_LARGE: 'The file is larger than allowed.',
+  TOO_COMPLEX: 'The document is nested too deeply or holds too many elements.',
   UNSUPPORTED: 'The file type is not supported.',
   READ: 'The file could not be read.',
   DOCX: 'The .docx could not be converted.',
+  RESOURCE_LIMIT: 'Converting the file needed more memory than allowed.',
+  TIMEOUT: 'Converting the file took longer than allowed.',
+  INTERNAL: 'An unexpected error in jxmb (a bug; please report it with the file).',
 } as const
 export type ErrorCode = keyof typeof errorCodes
 

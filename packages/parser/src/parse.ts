@@ -11,40 +11,52 @@ export interface ParseOptions extends ContainerLimits {
   file?: string
   /** Force a text encoding instead of detecting it. */
   encoding?: string
+  /** Largest text input, in bytes (or characters, for a string), refused before decoding. Default 64 MiB. */
+  maxTextBytes?: number
 }
+
+const defaultMaxTextBytes = 64 * 2 ** 20
 
 /**
  * Parse exported Word text (string, or bytes in any supported encoding):
  * Tika's layout or tab-per-row, told apart automatically.
  */
 export function parseText(input: string | Uint8Array, options: ParseOptions = {}): JxmbDocument {
-  const source: Source = { format: 'tika-text' }
-  if (options.file !== undefined) source.file = options.file
-  let text: string
-  if (typeof input === 'string') {
-    text = input
-  } else {
-    const decoded = decodeText(input, options.file, options.encoding)
-    text = decoded.text
-    source.encoding = decoded.encoding
-  }
-  // Once here, so that the dialect test and the reader do not each copy CRLF text.
-  text = normalizeText(text)
-  if (isTabPerRow(text)) {
-    source.format = 'tab-text'
-    return interpret(readTabText(text), source)
-  }
-  return interpret(tikaBlocks(text), source)
+  return guarded(options.file, () => {
+    const { maxTextBytes = defaultMaxTextBytes } = options
+    if (input.length > maxTextBytes) {
+      throw new JxmbError('TOO_LARGE', `The text is ${input.length} bytes, over the limit of ${maxTextBytes}; refused unread.`, { file: options.file })
+    }
+    const source: Source = { format: 'tika-text' }
+    if (options.file !== undefined) source.file = options.file
+    let text: string
+    if (typeof input === 'string') {
+      text = input
+    } else {
+      const decoded = decodeText(input, options.file, options.encoding)
+      text = decoded.text
+      source.encoding = decoded.encoding
+    }
+    // Once here, so that the dialect test and the reader do not each copy CRLF text.
+    text = normalizeText(text)
+    if (isTabPerRow(text)) {
+      source.format = 'tab-text'
+      return interpret(readTabText(text), source)
+    }
+    return interpret(tikaBlocks(text), source)
+  })
 }
 
 /** Parse a .docx given as bytes. */
 export async function parseDocx(input: Uint8Array, options: ParseOptions = {}): Promise<JxmbDocument> {
-  const { blocks, diagnostics } = await readDocx(input, options.file, options)
-  const source: Source = { format: 'docx' }
-  if (options.file !== undefined) source.file = options.file
-  const document = interpret(blocks, source)
-  document.diagnostics.unshift(...diagnostics)
-  return document
+  return guarded(options.file, async () => {
+    const { blocks, diagnostics } = await readDocx(input, options.file, options)
+    const source: Source = { format: 'docx' }
+    if (options.file !== undefined) source.file = options.file
+    const document = interpret(blocks, source)
+    document.diagnostics = [...diagnostics, ...document.diagnostics]
+    return document
+  })
 }
 
 /** Parse any supported input; the format is detected from the bytes, not the name. */
@@ -54,4 +66,23 @@ export async function parse(input: string | Uint8Array, options: ParseOptions = 
     throw new JxmbError('NOT_ZIP', undefined, { file: options.file })
   }
   return parseText(input, options)
+}
+
+/**
+ * Bad input ends in a coded `JxmbError`; anything else thrown on the way is a
+ * bug in jxmb, and comes out as one too (`INTERNAL`, the file named, the
+ * original error as `cause`), so that callers handle one kind of error.
+ */
+function guarded<T>(file: string | undefined, run: () => T): T {
+  const internal = (cause: unknown) => {
+    if (cause instanceof JxmbError) return cause
+    const detail = cause instanceof Error ? cause.message : String(cause)
+    return new JxmbError('INTERNAL', `Unexpected error (a bug in jxmb; please report it with the file): ${detail}`, { file, cause })
+  }
+  try {
+    const result = run()
+    return (result instanceof Promise ? result.catch((cause) => Promise.reject(internal(cause))) : result) as T
+  } catch (cause) {
+    throw internal(cause)
+  }
 }

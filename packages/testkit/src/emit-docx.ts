@@ -110,7 +110,7 @@ function cell(text: string | string[], options: { columnSpan?: number; rowSpan?:
 
 /** A grid from the shared layout as a Word table: covered cells left out (docx writes vMerge), short rows widened by gridSpan. */
 function gridTable(rows: GridRow[], artefacts: boolean, indicatorStart: number): Table {
-  const width = Math.max(...rows.map((row) => row.length))
+  const width = rows.reduce((widest, row) => Math.max(widest, row.length), 0)
   const tableRows = rows.map((row, rowIndex) => {
     const isIndicator = rowIndex > indicatorStart
     const cells = row.flatMap((gridCell, column): TableCell[] => {

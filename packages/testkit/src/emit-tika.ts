@@ -31,13 +31,17 @@ function writeDocument(document: JxmbDocument, table: (rows: GridRow[]) => strin
   }
   if (department.indicators) {
     lines.push('', '部门整体支出绩效目标表')
-    lines.push(...table(indicatorRows(department.indicatorColumns ?? [], department.indicators)), ' ')
+    for (const line of table(indicatorRows(department.indicatorColumns ?? [], department.indicators))) lines.push(line)
+    lines.push(' ')
   }
   lines.push('', ' ', '第二部分', ' ', '预算项目绩效目标', ' ', '')
   for (const project of document.projects) {
     const mark = project.bookmark ? `[bookmark: ${project.bookmark}]` : ''
     lines.push(`${mark}${project.sequence === null ? '' : `${project.sequence}.`}${project.title}`)
-    for (const rows of projectTables(project, options)) lines.push(...table(rows), ' ')
+    for (const rows of projectTables(project, options)) {
+      for (const line of table(rows)) lines.push(line)
+      lines.push(' ')
+    }
   }
   return lines
 }
@@ -54,7 +58,8 @@ export function emitTika(document: JxmbDocument, quirks: TikaQuirks = {}): strin
         if (cell.text === '') lines.push(empty)
         else {
           const [first, ...rest] = cell.text.split('\n')
-          lines.push(`\t${first}${trail}`, ...rest)
+          lines.push(`\t${first}${trail}`)
+          for (const line of rest) lines.push(line)
         }
       }
       lines.push('')

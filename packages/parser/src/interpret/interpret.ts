@@ -129,7 +129,7 @@ export function interpret(blocks: Iterable<Block>, source: Source): JxmbDocument
     department.indicators = departmentTables.flatMap((table) => table.indicators)
   }
   const projects = reader.projects()
-  diagnostics.push(...checkProjects(projects))
+  for (const diagnostic of checkProjects(projects)) diagnostics.push(diagnostic)
   return { type: 'document', source, department, projects, diagnostics }
 }
 

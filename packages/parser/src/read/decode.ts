@@ -1,9 +1,5 @@
 import { JxmbError } from '@jxmb/model'
-
-// The WHATWG TextDecoder of Node and browsers; typed here so the core needs neither DOM nor Node types.
-const { TextDecoder } = globalThis as unknown as {
-  TextDecoder: new (label: string, options?: { fatal?: boolean }) => { decode(input: Uint8Array): string }
-}
+import { TextDecoder } from '../text-decoder.js'
 
 // One decoder for every file: decode() without `stream` starts afresh each call, and making
 // a decoder costs about as much as decoding a one-project file.

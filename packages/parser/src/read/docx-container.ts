@@ -1,17 +1,38 @@
 /**
- * Checks on a .docx container before anything is inflated: what kind of file
- * it is, whether its zip directory is whole, and the sizes its parts declare.
+ * The .docx container, opened within limits: what kind of file it is, its
+ * zip directory checked (`zip.ts`), and each part inflated only when asked
+ * for, counted against one byte budget and scanned for its shape
+ * (`xml-shape.ts`) before any XML parser sees it. mammoth reads its parts
+ * from here, so nothing reaches it unchecked and nothing is inflated twice.
  */
 import { JxmbError } from '@jxmb/model'
-import { unzipSync } from 'fflate'
+import { TextDecoder } from '../text-decoder.js'
+import { zipSync } from 'fflate'
+import { scanXml, type XmlLimits, type XmlShape } from './xml-shape.js'
+import { inflateEntry, readZipDirectory, type InflateBudget, type ZipEntry } from './zip.js'
 
 const oleSignature = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
 
-export interface ContainerLimits {
-  /** Largest declared uncompressed size of one zip entry. Default 200 MiB. */
-  maxEntrySize?: number
-  /** Largest declared uncompressed size of all entries together. Default 500 MiB. */
-  maxTotalSize?: number
+export interface ContainerLimits extends XmlLimits {
+  /** Bytes of XML inflated from one .docx, all parts together, counted as they come out. Default 64 MiB. */
+  maxXmlBytes?: number
+  /** Entries in the zip directory. Default 10,000. */
+  maxEntries?: number
+}
+
+/** The opened container: what mammoth reads (its `file` input), and the main part's shape once read. */
+export interface DocxContainer {
+  /** The main document part's name (from `_rels/.rels`, as Word and mammoth find it). */
+  mainPart: string
+  exists(name: string): boolean
+  read(name: string, encoding?: string): Promise<Uint8Array | string>
+  /** The shape of each XML part read so far. */
+  shapes: Map<string, XmlShape>
+  /**
+   * The parts as a stored (uncompressed) zip, for mammoth's browser build,
+   * which takes only `arrayBuffer`: made when asked for, from checked parts.
+   */
+  readonly arrayBuffer: Uint8Array
 }
 
 export function isZip(bytes: Uint8Array): boolean {
@@ -22,9 +43,12 @@ export function isOle(bytes: Uint8Array): boolean {
   return oleSignature.every((byte, index) => bytes[index] === byte)
 }
 
-/** Throws a coded `JxmbError` unless `bytes` look like a whole, reasonable .docx. */
-export function checkDocxContainer(bytes: Uint8Array, file?: string, limits: ContainerLimits = {}): void {
-  const { maxEntrySize = 200 * 2 ** 20, maxTotalSize = 500 * 2 ** 20 } = limits
+const xmlPart = /\.(xml|rels)$/i
+const officeDocument = /\/officeDocument$/
+
+/** Opens `bytes` as a .docx, or throws a coded `JxmbError` naming what is wrong. */
+export function openDocxContainer(bytes: Uint8Array, file?: string, limits: ContainerLimits = {}): DocxContainer {
+  const { maxXmlBytes = 64 * 2 ** 20, maxEntries = 10_000 } = limits
   if (bytes.length === 0) throw new JxmbError('EMPTY', undefined, { file })
   if (isOle(bytes)) {
     throw new JxmbError(
@@ -35,32 +59,53 @@ export function checkDocxContainer(bytes: Uint8Array, file?: string, limits: Con
     )
   }
   if (!isZip(bytes)) throw new JxmbError('NOT_ZIP', undefined, { file })
+  const entries = readZipDirectory(bytes, file, maxEntries)
+  const budget: InflateBudget = { left: maxXmlBytes, limit: maxXmlBytes }
+  const parts = new Map<string, Uint8Array>()
+  const shapes = new Map<string, XmlShape>()
+  const decoders = new Map<string, TextDecoder>()
 
-  const names: string[] = []
-  let total = 0
-  let oversized: { name: string; size: number } | undefined
-  try {
-    // The filter sees each central-directory entry and inflates nothing.
-    unzipSync(bytes, {
-      filter: ({ name, originalSize }) => {
-        names.push(name)
-        total += originalSize
-        if (originalSize > maxEntrySize && !oversized) oversized = { name, size: originalSize }
-        return false
-      },
-    })
-  } catch (cause) {
-    throw new JxmbError('TRUNCATED', 'The .docx is truncated or damaged: its zip directory cannot be read.', { file, cause })
+  const part = (name: string): Uint8Array => {
+    let data = parts.get(name)
+    if (data) return data
+    const entry = entries.get(name)
+    if (!entry) throw new JxmbError('DOCX', `The .docx has no part ${name}.`, { file })
+    data = inflateEntry(bytes, entry, budget, file)
+    if (xmlPart.test(name)) shapes.set(name, scanXml(data, name, file, limits))
+    parts.set(name, data)
+    return data
   }
-  if (oversized) {
-    throw new JxmbError(
-      'ZIP_BOMB',
-      `The part ${oversized.name} declares ${oversized.size} bytes uncompressed, over the limit of ${maxEntrySize}; refused unread.`,
-      { file },
-    )
+  const mainPart = findMainPart(entries, part)
+  if (!entries.has(mainPart)) throw new JxmbError('NO_DOCUMENT_XML', undefined, { file })
+
+  return {
+    mainPart,
+    shapes,
+    exists: (name) => entries.has(name),
+    async read(name, encoding) {
+      // Media are never read (images are skipped); only parts mammoth parses come here.
+      const data = part(name)
+      if (!encoding) return data
+      let decoder = decoders.get(encoding)
+      if (!decoder) decoders.set(encoding, (decoder = new TextDecoder(encoding)))
+      return decoder.decode(data)
+    },
+    get arrayBuffer() {
+      const stored: Record<string, Uint8Array> = {}
+      for (const name of entries.keys()) if (xmlPart.test(name)) stored[name] = part(name)
+      return zipSync(stored, { level: 0 })
+    },
   }
-  if (total > maxTotalSize) {
-    throw new JxmbError('ZIP_BOMB', `The parts declare ${total} bytes uncompressed in all, over the limit of ${maxTotalSize}; refused unread.`, { file })
+}
+
+/** The target of the package's officeDocument relationship; `word/document.xml` when there is none. */
+function findMainPart(entries: Map<string, ZipEntry>, part: (name: string) => Uint8Array): string {
+  if (!entries.has('_rels/.rels')) return 'word/document.xml'
+  const rels = new TextDecoder().decode(part('_rels/.rels'))
+  for (const [relationship] of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const type = /\bType\s*=\s*["']([^"']*)["']/.exec(relationship)?.[1] ?? ''
+    const target = /\bTarget\s*=\s*["']([^"']*)["']/.exec(relationship)?.[1]
+    if (target && officeDocument.test(type)) return target.replace(/^\/+/, '')
   }
-  if (!names.includes('word/document.xml')) throw new JxmbError('NO_DOCUMENT_XML', undefined, { file })
+  return 'word/document.xml'
 }

@@ -8,7 +8,7 @@ import { load } from 'cheerio/slim'
 import type { AnyNode, Element } from 'domhandler'
 import mammoth from 'mammoth'
 import type { Block, Cell, ParagraphBlock, Row, TableBlock } from '../blocks.js'
-import { checkDocxContainer, type ContainerLimits } from './docx-container.js'
+import { openDocxContainer, type ContainerLimits } from './docx-container.js'
 
 export interface DocxResult {
   blocks: Block[]
@@ -23,21 +23,26 @@ const hiddenBookmark = /^_(GoBack|Hlk|Ref)/
 // Anchors mammoth writes for notes and comments; not bookmarks of the document.
 const noteAnchor = /^(footnote|endnote|comment)(-ref)?-/
 const blockTags = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li'])
+// Word's own limit; a grid that says fewer still lets a row hold this many.
+const minGridWidth = 63
 const { performance } = globalThis as unknown as { performance: { now(): number } }
 const now = () => performance.now()
 
 export async function readDocx(bytes: Uint8Array, file?: string, limits?: ContainerLimits): Promise<DocxResult> {
-  checkDocxContainer(bytes, file, limits)
+  const container = openDocxContainer(bytes, file, limits)
   const started = now()
   let result: { value: string; messages: Array<{ type: string; message: string }> }
   try {
-    // `buffer` is read under Node, `arrayBuffer` in browsers; JSZip takes a Uint8Array for either.
-    const input = { buffer: bytes, arrayBuffer: bytes } as unknown as Parameters<typeof mammoth.convertToHtml>[0]
-    result = await mammoth.convertToHtml(input, {
+    // mammoth under Node reads its parts from `file` (the checked container); its browser build
+    // takes only `arrayBuffer`, which the container makes from the same checked parts when asked.
+    const input = { file: container, arrayBuffer: undefined as unknown }
+    Object.defineProperty(input, 'arrayBuffer', { get: () => container.arrayBuffer })
+    result = await mammoth.convertToHtml(input as unknown as Parameters<typeof mammoth.convertToHtml>[0], {
       // Images are not cell text; skip base64-encoding them.
       convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
     })
   } catch (cause) {
+    if (cause instanceof JxmbError) throw cause
     const detail = cause instanceof Error ? cause.message : String(cause)
     throw new JxmbError('DOCX', `The .docx could not be converted: ${detail}`, { file, cause })
   }
@@ -47,14 +52,34 @@ export async function readDocx(bytes: Uint8Array, file?: string, limits?: Contai
     severity: 'warning',
     message: `Word conversion: ${message.message}`,
   }))
-  return { blocks: htmlToBlocks(result.value), diagnostics, mammothMs }
+  const gridWidths = container.shapes.get(container.mainPart)?.gridWidths ?? []
+  return { blocks: htmlToBlocks(result.value, { gridWidths, diagnostics }), diagnostics, mammothMs }
+}
+
+export interface HtmlOptions {
+  /** Each table's grid width (from `w:tblGrid`), in the order the tables start; caps how far a cell may span. */
+  gridWidths?: readonly number[]
+  /** Where to report what was changed to fit (spans capped at the grid). */
+  diagnostics?: Diagnostic[]
 }
 
 /** mammoth's HTML → blocks. Exported for tests of HTML shapes mammoth may emit. */
-export function htmlToBlocks(html: string): Block[] {
+export function htmlToBlocks(html: string, options: HtmlOptions = {}): Block[] {
   const $ = load(html, { xml: false }, false)
   const blocks: Block[] = []
+  const { gridWidths = [], diagnostics = [] } = options
+  // mammoth keeps every table, in document order; when its count differs from the grids
+  // found (tables in text boxes are written twice, as choice and fallback), use the widest.
+  const byTable = $('table').length === gridWidths.length
+  let widest = minGridWidth
+  for (const width of gridWidths) if (width > widest) widest = width
   let tables = 0
+  // Tables in the order they start, nested ones too, as the grids were found.
+  let started = 0
+  const context: TableContext = {
+    nextGridWidth: () => Math.max(minGridWidth, byTable ? (gridWidths[started++] ?? 0) : widest),
+    diagnostics,
+  }
   for (const node of $.root()[0]!.children) collect(node, blocks, [])
   return blocks
 
@@ -62,7 +87,7 @@ export function htmlToBlocks(html: string): Block[] {
     if (node.type !== 'tag') return
     const element = node as Element
     if (element.name === 'table') {
-      into.push(readTable(element, { block: into.length, table: tables++ }))
+      into.push(readTable(element, { block: into.length, table: tables++ }, context))
       return
     }
     if (blockTags.has(element.name)) {
@@ -120,8 +145,19 @@ function readParagraphs(element: Element): TextParagraph[] {
     .filter((paragraph, index) => index === 0 || paragraph.text !== '' || paragraph.bookmarks.length > 0)
 }
 
-/** A `<table>` as a grid: spans expanded into placeholder cells, as Tika leaves empty cells. */
-function readTable(table: Element, where: { block: number; table: number }): TableBlock {
+interface TableContext {
+  /** The widest a row of the next table (in the order tables start) may be. */
+  nextGridWidth(): number
+  diagnostics: Diagnostic[]
+}
+
+/**
+ * A `<table>` as a grid: spans expanded into placeholder cells, as Tika leaves
+ * empty cells, but never past the table's grid: a cell claiming 10^8 columns
+ * would otherwise become 10^8 cells.
+ */
+function readTable(table: Element, where: { block: number; table: number }, context: TableContext): TableBlock {
+  const gridWidth = context.nextGridWidth()
   const rows: Row[] = []
   // Columns still covered by a rowspan from above: column → rows left.
   const covering: number[] = []
@@ -136,21 +172,32 @@ function readTable(table: Element, where: { block: number; table: number }): Tab
         cells.push({ paragraphs: [], tables: [], rowSpan: 1, colSpan: 1, merged: 'vertical', position: position(cells.length) })
       }
     }
-    for (const td of childTags(tr)) {
-      if (td.name !== 'td' && td.name !== 'th') continue
+    const tds = childTags(tr).filter((td) => td.name === 'td' || td.name === 'th')
+    const width = Math.max(gridWidth, tds.length)
+    tds.forEach((td, tdIndex) => {
       fillCovered()
       const rowSpan = Math.max(1, Number(td.attribs.rowspan ?? 1) || 1)
-      const colSpan = Math.max(1, Number(td.attribs.colspan ?? 1) || 1)
+      const claimed = Math.max(1, Number(td.attribs.colspan ?? 1) || 1)
+      // Room for this cell's span, leaving one column for each cell after it.
+      const colSpan = Math.max(1, Math.min(claimed, width - cells.length - (tds.length - tdIndex - 1)))
+      if (colSpan < claimed) {
+        context.diagnostics.push({
+          code: 'span-capped',
+          severity: 'warning',
+          message: `A cell spans ${claimed} columns, more than its table's ${width}; it is read as spanning ${colSpan}.`,
+          position: position(cells.length),
+        })
+      }
       const paragraphs: string[] = []
       const tables: TableBlock[] = []
       for (const child of childTags(td)) {
         if (child.name === 'table') {
-          tables.push(readTable(child, where))
+          tables.push(readTable(child, where, context))
           continue
         }
         const items = child.name === 'ol' || child.name === 'ul' ? childTags(child) : [child]
         for (const paragraph of items.flatMap(readParagraphs)) {
-          tableBookmarks.push(...paragraph.bookmarks)
+          for (const bookmark of paragraph.bookmarks) tableBookmarks.push(bookmark)
           if (paragraph.text !== '') paragraphs.push(paragraph.text)
         }
       }
@@ -160,7 +207,7 @@ function readTable(table: Element, where: { block: number; table: number }): Tab
         cells.push({ paragraphs: [], tables: [], rowSpan: 1, colSpan: 1, merged: 'horizontal', position: position(cells.length) })
       }
       for (let offset = 0; offset < colSpan; offset++) covering[column + offset] = rowSpan - 1
-    }
+    })
     fillCovered()
     rows.push({ cells, position: { block: where.block, table: where.table, row: rowIndex } })
   })

@@ -84,7 +84,7 @@ export function readTabText(text: string): Block[] {
   for (let index = 0; index < lines.length; index++) {
     const lineNumber = index + 1
     const { text: line, bookmarks } = takeBookmarks(lines[index]!)
-    if (bookmarks.length > 0) pendingBookmarks.push(...bookmarks)
+    for (const bookmark of bookmarks) pendingBookmarks.push(bookmark)
     const position = lineSpan(lineNumber, lineNumber, line.length)
 
     if (line.includes('\t') && line.trim() !== '') {

@@ -121,7 +121,7 @@ export function* tikaBlocks(input: string): Generator<Block, void, undefined> {
     ) {
       const taken = takeBookmarks(text.slice(start, end))
       line = taken.text
-      pendingBookmarks.push(...taken.bookmarks)
+      for (const bookmark of taken.bookmarks) pendingBookmarks.push(bookmark)
     }
     const lineStart = start
     start = end + 1

@@ -4,6 +4,17 @@ import type { Job } from './worker.js'
 
 const queueDepth = 2
 
+export interface PoolOptions {
+  /** Worker threads; at least 1 (every file converts in a worker, whatever `jobs` is). */
+  jobs: number
+  /** Time one file may take, in milliseconds, before its worker is stopped (`TIMEOUT`). */
+  timeoutMs: number
+  /** Heap of each worker, in MiB; a file that needs more costs only itself (`RESOURCE_LIMIT`). */
+  maxMemoryMb: number
+}
+
+export const defaultPoolOptions: Omit<PoolOptions, 'jobs'> = { timeoutMs: 60_000, maxMemoryMb: 400 }
+
 export interface Conversion {
   /**
    * Hand each result to `onResult` in the files' order, whatever order they
@@ -14,53 +25,116 @@ export interface Conversion {
   close(): Promise<void>
 }
 
-/**
- * Start converting `files` with `jobs` worker threads (or in this thread when
- * jobs is 1). Workers start at once: they load the parser and convert their
- * first files while the caller loads its exporter (ExcelJS alone takes about
- * 0.3 s to load), and their results wait until `results` is called.
- */
-export function startConversion(files: readonly string[], options: ConvertOptions, jobs: number): Conversion {
-  if (jobs <= 1 || files.length <= 1) return inThread(files, options)
+/** One worker thread and the files it holds, the first of them in progress. */
+interface Slot {
+  worker: Worker
+  held: number[]
+  timer: ReturnType<typeof setTimeout> | undefined
+}
 
-  const workers = Array.from({ length: Math.min(jobs, files.length) }, () => new Worker(workerScript()))
+/**
+ * Start converting `files` in worker threads. Workers start at once: they load
+ * the parser and convert their first files while the caller loads its exporter
+ * (ExcelJS alone takes about 0.3 s to load), and results wait until `results`
+ * is called. A worker that crashes, runs out of memory or overruns the time
+ * budget is replaced; only the file it was converting fails.
+ */
+export function startConversion(files: readonly string[], options: ConvertOptions, pool: PoolOptions): Conversion {
   const finished = new Map<number, FileResult>()
   let nextToSend = 0
   let nextToReport = 0
+  let closing = false
   // Set by `results`; until then results only gather in `finished`.
   let report: (() => void) | undefined
-  // A worker's error, before `results` is called or after: handled here, so that an early one is not unhandled.
-  const failure = new Promise<never>((_, reject) => {
-    for (const worker of workers) worker.on('error', reject)
-  })
-  failure.catch(() => {})
+  // Files taken back from a replaced worker, sent again before new ones.
+  const returned: number[] = []
 
-  const send = (worker: Worker) => {
-    if (nextToSend < files.length) {
-      const job: Job = { index: nextToSend, file: files[nextToSend]!, options }
-      nextToSend++
-      worker.postMessage(job)
+  const spawn = (): Slot => {
+    // The same stack for every worker, so that results never depend on --jobs.
+    const worker = new Worker(workerScript(), { resourceLimits: { maxOldGenerationSizeMb: pool.maxMemoryMb, stackSizeMb: 4 } })
+    const slot: Slot = { worker, held: [], timer: undefined }
+    worker.on('message', ({ index, result }: { index: number; result: FileResult }) => {
+      if (slot.held[0] !== index) return
+      slot.held.shift()
+      finish(index, result)
+      clearTimeout(slot.timer)
+      slot.timer = undefined
+      // A worker gets its next file at once, before its result is reported.
+      fill(slot)
+      startClock(slot)
+    })
+    worker.on('error', (error: Error & { code?: string }) => {
+      const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+      fail(slot, outOfMemory ? 'RESOURCE_LIMIT' : 'INTERNAL', outOfMemory ? outOfMemoryMessage() : `The converter stopped unexpectedly: ${error.message}`)
+    })
+    worker.on('exit', (code) => {
+      if (!closing && slots.includes(slot)) fail(slot, 'INTERNAL', `The converter stopped unexpectedly (exit code ${code}).`)
+    })
+    return slot
+  }
+
+  const outOfMemoryMessage = () =>
+    `Converting the file needed more than ${pool.maxMemoryMb} MiB of memory; it was stopped (raise the limit with --max-memory).`
+
+  const finish = (index: number, result: FileResult) => {
+    finished.set(index, result)
+    report?.()
+  }
+
+  /** The slot's current file fails with `code`; the worker is replaced and its other files go to the new one. */
+  const fail = (slot: Slot, code: string, message: string) => {
+    const position = slots.indexOf(slot)
+    if (position < 0) return
+    clearTimeout(slot.timer)
+    void slot.worker.terminate()
+    const [current, ...rest] = slot.held
+    if (current !== undefined) finish(current, { file: files[current]!, ok: false, failure: { file: files[current]!, code, message } })
+    for (const index of rest.reverse()) returned.unshift(index)
+    // No fresh worker when nothing is left for it (a worker that cannot even start would otherwise be restarted forever).
+    if (closing || (returned.length === 0 && nextToSend >= files.length)) return
+    const fresh = spawn()
+    slots[position] = fresh
+    fill(fresh)
+    startClock(fresh)
+  }
+
+  const startClock = (slot: Slot) => {
+    if (slot.timer !== undefined || slot.held.length === 0) return
+    const seconds = Math.round(pool.timeoutMs / 100) / 10
+    slot.timer = setTimeout(() => fail(slot, 'TIMEOUT', `Converting the file took longer than ${seconds} s; it was stopped (raise the limit with --timeout).`), pool.timeoutMs)
+    // A pending clock must not keep the process alive on its own.
+    slot.timer.unref?.()
+  }
+
+  const fill = (slot: Slot) => {
+    while (slot.held.length < queueDepth) {
+      const index = returned.length > 0 ? returned.shift()! : nextToSend < files.length ? nextToSend++ : undefined
+      if (index === undefined) return
+      slot.held.push(index)
+      const job: Job = { index, file: files[index]!, options }
+      slot.worker.postMessage(job)
     }
   }
-  for (const worker of workers) {
-    worker.on('message', ({ index, result }: { index: number; result: FileResult }) => {
-      finished.set(index, result)
-      // A worker gets its next file at once, before its result is reported.
-      send(worker)
-      report?.()
-    })
+
+  const slots: Slot[] = Array.from({ length: Math.max(1, Math.min(pool.jobs, files.length)) }, spawn)
+  for (const slot of slots) {
     // Two files in hand: a worker starts its next file while the main thread
     // is still busy with the last result (or the other worker's).
-    for (let n = 0; n < queueDepth; n++) send(worker)
+    fill(slot)
+    startClock(slot)
   }
 
   let closed: Promise<void> | undefined
-  const close = () => (closed ??= Promise.all(workers.map((worker) => worker.terminate())).then(() => undefined))
+  const close = () => {
+    closing = true
+    for (const slot of slots) clearTimeout(slot.timer)
+    return (closed ??= Promise.all(slots.map((slot) => slot.worker.terminate())).then(() => undefined))
+  }
 
   return {
     async results(onResult) {
       try {
-        const reported = new Promise<void>((resolve, reject) => {
+        await new Promise<void>((resolve, reject) => {
           let reporting = Promise.resolve()
           // Results are reported one at a time and in order.
           report = () => {
@@ -76,23 +150,11 @@ export function startConversion(files: readonly string[], options: ConvertOption
           }
           report()
         })
-        await Promise.race([reported, failure])
       } finally {
         await close()
       }
     },
     close,
-  }
-}
-
-function inThread(files: readonly string[], options: ConvertOptions): Conversion {
-  return {
-    async results(onResult) {
-      // Loaded here, not above: with workers, the main thread never parses and need not load the parser.
-      const { convertFile } = await import('./convert.js')
-      for (const [index, file] of files.entries()) await onResult(await convertFile(file, options), index)
-    },
-    close: async () => {},
   }
 }
 

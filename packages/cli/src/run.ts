@@ -1,12 +1,11 @@
-import { mkdir } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
 import { describePosition, type Failure, type JxmbDocument } from '@jxmb/model'
 import { availableParallelism } from 'node:os'
-import { startConversion } from './pool.js'
+import { defaultPoolOptions, startConversion } from './pool.js'
 import { collectFiles } from './files.js'
-import { createProgress, type Progress } from './progress.js'
-import { ensureWritable, writeAtomic, writeAtomicData } from './write-output.js'
+import { createProgress } from './progress.js'
+import { checkTarget, identities, OutputError, prepareFolder, reserve, writeData, writeOutput, type CheckOptions, type Reservation } from './write-output.js'
 
 const formats = ['json', 'xlsx', 'md'] as const
 type Format = (typeof formats)[number]
@@ -21,6 +20,8 @@ interface ConvertFlags {
   positions?: boolean
   verbose?: boolean
   jobs?: string
+  timeout?: string
+  maxMemory?: string
 }
 
 interface Io {
@@ -47,7 +48,9 @@ export async function run(argv: readonly string[], io: Io = process): Promise<nu
     .option('--strict', 'exit non-zero on warnings too')
     .option('--no-positions', 'leave source positions out of JSON')
     .option('-v, --verbose', 'also list informational diagnostics')
-    .option('-j, --jobs <n>', 'files converted at once, in worker threads (default: the number of cores)')
+    .option('-j, --jobs <n>', 'files converted at once, in worker threads (default: the number of cores; at most twice that)')
+    .option('--timeout <seconds>', `time one file may take before it is stopped and counted as failed (default: ${defaultPoolOptions.timeoutMs / 1000})`)
+    .option('--max-memory <MiB>', `memory one file may take before it is stopped and counted as failed (default: ${defaultPoolOptions.maxMemoryMb})`)
     .action(async (inputs: string[], flags: ConvertFlags) => {
       exitCode = await convert(inputs, flags, io)
     })
@@ -62,9 +65,9 @@ export async function run(argv: readonly string[], io: Io = process): Promise<nu
 
 /** Where converted documents go: one combined output, or one per file. */
 interface Sink {
-  add(document: JxmbDocument, file: string): Promise<void>
+  add(document: JxmbDocument, file: string, index: number): Promise<void>
   fail(failure: Failure): void
-  /** Write the combined output; returns what to name in the summary. */
+  /** Write the combined output; returns what to name in the summary. Throws `OutputError`. */
   finish(): Promise<string | undefined>
 }
 
@@ -84,16 +87,25 @@ async function convert(inputs: string[], flags: ConvertFlags, io: Io): Promise<n
     return 2
   }
   const force = flags.force ?? false
-  const jobs = flags.jobs === undefined ? availableParallelism() : Number(flags.jobs)
+  const cores = availableParallelism()
+  let jobs = flags.jobs === undefined ? cores : Number(flags.jobs)
   if (!Number.isInteger(jobs) || jobs < 1) {
     say(`jxmb: --jobs takes a whole number of 1 or more, not “${flags.jobs}”.`)
+    return 2
+  }
+  if (jobs > 2 * cores) {
+    say(`jxmb: --jobs ${jobs} is more than twice the ${cores} cores; using ${2 * cores}.`)
+    jobs = 2 * cores
+  }
+  const timeout = positive(flags.timeout, defaultPoolOptions.timeoutMs / 1000)
+  const maxMemory = positive(flags.maxMemory, defaultPoolOptions.maxMemoryMb)
+  if (timeout === undefined || maxMemory === undefined) {
+    say(`jxmb: ${timeout === undefined ? '--timeout' : '--max-memory'} takes a number above 0.`)
     return 2
   }
   let files: string[]
   try {
     files = await collectFiles(inputs)
-    if (flags.output && flags.output !== '-') await ensureWritable(flags.output, force)
-    if (flags.perFile) await mkdir(flags.perFile, { recursive: true })
   } catch (error) {
     say(`jxmb: ${(error as Error).message}`)
     return 2
@@ -103,19 +115,53 @@ async function convert(inputs: string[], flags: ConvertFlags, io: Io): Promise<n
     return 1
   }
 
+  // Everything about the output is settled before the first file converts.
+  const checks: CheckOptions = { force, inputs: await identities(files) }
+  let reservation: Reservation | undefined
+  let targets: string[] = []
+  try {
+    if (flags.perFile) {
+      await prepareFolder(flags.perFile)
+      targets = perFileTargets(flags.perFile, files, format)
+      const refused: string[] = []
+      for (const target of targets) {
+        await checkTarget(target, checks).catch((error: unknown) => {
+          if (!(error instanceof OutputError)) throw error
+          refused.push(error.message)
+        })
+      }
+      if (refused.length > 0) {
+        for (const message of refused.slice(0, 5)) say(`jxmb: ${message}`)
+        if (refused.length > 5) say(`jxmb: … and ${refused.length - 5} more outputs.`)
+        return 2
+      }
+    } else if (flags.output !== '-') {
+      reservation = await reserve(flags.output!, checks)
+    }
+  } catch (error) {
+    if (!(error instanceof OutputError)) throw error
+    say(`jxmb: ${error.message}`)
+    return 2
+  }
+
   const single = inputs.length === 1 && files.length === 1 && files[0] === inputs[0]
   // Workers first: they load the parser and start on the files while this thread loads the exporter.
-  const conversion = startConversion(files, flags.encoding ? { encoding: flags.encoding } : {}, jobs)
+  const conversion = startConversion(files, flags.encoding ? { encoding: flags.encoding } : {}, {
+    jobs,
+    timeoutMs: timeout * 1000,
+    maxMemoryMb: maxMemory,
+  })
   let sink: Sink
   try {
     // Each sink loads only its own exporter: ExcelJS alone takes about 0.3 s to load.
     sink = flags.perFile
-      ? await perFileSink(flags.perFile, format, flags, force)
+      ? await perFileSink(flags.perFile, targets, format, flags, checks)
       : format === 'xlsx'
-        ? await workbookSink(flags.output!, force)
-        : await textSink(flags.output!, single, format, flags, io)
+        ? await workbookSink(reservation!)
+        : await textSink(reservation, single, format, flags, io)
   } catch (error) {
     await conversion.close()
+    await reservation?.discard()
     throw error
   }
   const progress = createProgress(files.length, io.stderr)
@@ -142,10 +188,11 @@ async function convert(inputs: string[], flags: ConvertFlags, io: Io): Promise<n
           progress.log(`    ${diagnostic.severity} ${diagnostic.code}${where ? ` (${where})` : ''}: ${diagnostic.message}${data}`)
         }
         try {
-          await sink.add(document, file)
+          await sink.add(document, file, index)
         } catch (error) {
+          if (!(error instanceof OutputError)) throw error
           totals.failed++
-          progress.log(`${counter} ${file}: error WRITE: ${(error as Error).message}`)
+          progress.log(`${counter} ${file}: error ${error.code}: ${error.message}`)
         }
       } else {
         totals.failed++
@@ -154,6 +201,9 @@ async function convert(inputs: string[], flags: ConvertFlags, io: Io): Promise<n
       }
       progress.tick(file)
     })
+  } catch (error) {
+    await reservation?.discard()
+    throw error
   } finally {
     progress.stop()
   }
@@ -162,8 +212,12 @@ async function convert(inputs: string[], flags: ConvertFlags, io: Io): Promise<n
   try {
     written = await sink.finish()
   } catch (error) {
-    say(`jxmb: could not write the output: ${(error as Error).message}`)
+    if (!(error instanceof OutputError)) throw error
+    say(`jxmb: ${error.message}`)
     return 1
+  } finally {
+    // Written and published, or never to be: either way the temporary goes.
+    await reservation?.discard()
   }
   say(
     `jxmb: ${files.length} files, ${totals.projects} projects, ${totals.indicators} indicators, ` +
@@ -175,8 +229,8 @@ async function convert(inputs: string[], flags: ConvertFlags, io: Io): Promise<n
   return flags.strict && totals.warnings > 0 ? 1 : 0
 }
 
-/** JSON or Markdown: the whole text is made at the end. */
-async function textSink(output: string, single: boolean, format: 'json' | 'md', flags: ConvertFlags, io: Io): Promise<Sink> {
+/** JSON or Markdown: the whole text is made at the end; to a file, or to standard output without a reservation. */
+async function textSink(reservation: Reservation | undefined, single: boolean, format: 'json' | 'md', flags: ConvertFlags, io: Io): Promise<Sink> {
   const options = { positions: flags.positions ?? true }
   const render: (documents: JxmbDocument[], failures: Failure[]) => string =
     format === 'md'
@@ -195,41 +249,58 @@ async function textSink(output: string, single: boolean, format: 'json' | 'md', 
       // A single file that failed has nothing to write: its error is the result.
       if (single && documents.length === 0) return undefined
       const text = render(documents, failures)
-      if (output === '-') {
-        io.stdout.write(text)
+      if (!reservation) {
+        await writeStdout(io.stdout, text)
         return undefined
       }
-      await writeAtomicData(output, text, flags.force ?? false)
-      return output
+      await reservation.write(writeData(text))
+      return reservation.path
     },
   }
 }
 
-async function workbookSink(output: string, force: boolean): Promise<Sink> {
+/** Standard output; a reader that went away (`-o - | head`) ends the write quietly. */
+function writeStdout(stdout: NodeJS.WritableStream, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' ? resolve() : reject(error))
+    stdout.once('error', onError)
+    stdout.write(text, (error) => {
+      stdout.removeListener('error', onError)
+      if (error) onError(error)
+      else resolve()
+    })
+  })
+}
+
+async function workbookSink(reservation: Reservation): Promise<Sink> {
   const { createWorkbook } = await import('@jxmb/export-xlsx')
   const workbook = createWorkbook()
   return {
     add: async (document, file) => workbook.add(document, file),
     fail: (failure) => workbook.addFailure(failure),
     async finish() {
-      await writeAtomic(output, (stream) => workbook.write(stream), force)
-      return output
+      await reservation.write((stream) => workbook.write(stream))
+      return reservation.path
     },
   }
 }
 
-async function perFileSink(folder: string, format: Format, flags: ConvertFlags, force: boolean): Promise<Sink> {
-  const write = await documentWriter(format, flags, force)
+/** One output name per input, in the folder: same-named inputs from different folders get -2, -3 …, never each other's. */
+function perFileTargets(folder: string, files: readonly string[], format: Format): string[] {
   const used = new Set<string>()
+  return files.map((file) => {
+    const stem = basename(file, extname(file))
+    let name = stem
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${stem}-${n}`
+    used.add(name.toLowerCase())
+    return join(folder, `${name}.${format}`)
+  })
+}
+
+async function perFileSink(folder: string, targets: readonly string[], format: Format, flags: ConvertFlags, checks: CheckOptions): Promise<Sink> {
+  const write = await documentWriter(format, flags, checks)
   return {
-    async add(document, file) {
-      // Same-named inputs from different folders get -2, -3 … rather than overwrite each other.
-      const stem = basename(file, extname(file))
-      let name = stem
-      for (let n = 2; used.has(name); n++) name = `${stem}-${n}`
-      used.add(name)
-      await write(join(folder, `${name}.${format}`), document, file)
-    },
+    add: (document, file, index) => write(targets[index]!, document, file),
     fail: () => {},
     finish: async () => folder,
   }
@@ -239,26 +310,33 @@ async function perFileSink(folder: string, format: Format, flags: ConvertFlags, 
 async function documentWriter(
   format: Format,
   flags: ConvertFlags,
-  force: boolean,
+  checks: CheckOptions,
 ): Promise<(target: string, document: JxmbDocument, file: string) => Promise<void>> {
   switch (format) {
     case 'json': {
       const { toJson } = await import('@jxmb/export-json')
-      return (target, document) => writeAtomicData(target, toJson(document, { positions: flags.positions ?? true }), force)
+      return (target, document) => writeOutput(target, writeData(toJson(document, { positions: flags.positions ?? true })), checks)
     }
     case 'md': {
       const { toMarkdown } = await import('@jxmb/export-markdown')
-      return (target, document) => writeAtomicData(target, toMarkdown(document), force)
+      return (target, document) => writeOutput(target, writeData(toMarkdown(document)), checks)
     }
     case 'xlsx': {
       const { createWorkbook } = await import('@jxmb/export-xlsx')
       return (target, document, file) => {
         const workbook = createWorkbook()
         workbook.add(document, file)
-        return writeAtomic(target, (stream) => workbook.write(stream), force)
+        return writeOutput(target, (stream) => workbook.write(stream), checks)
       }
     }
   }
+}
+
+/** A flag's number, its default when absent, undefined when it is not a number above 0. */
+function positive(value: string | undefined, fallback: number): number | undefined {
+  if (value === undefined) return fallback
+  const number = Number(value)
+  return Number.isFinite(number) && number > 0 ? number : undefined
 }
 
 function formatOf(output: string): Format | undefined {

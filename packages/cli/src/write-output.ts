@@ -1,48 +1,207 @@
+/**
+ * Writing outputs so that a failed or interrupted run leaves nothing behind
+ * and never replaces what it should not: everything about an output is
+ * checked before the first file converts, the bytes go to a temporary file
+ * in the same folder, and the finished file is published without replacing
+ * one that appeared meanwhile (unless --force says to).
+ */
 import { randomBytes } from 'node:crypto'
-import { createWriteStream } from 'node:fs'
-import { access, rename, rm } from 'node:fs/promises'
+import { unlinkSync } from 'node:fs'
+import { copyFile, constants, link, mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { Writable } from 'node:stream'
 import { finished } from 'node:stream/promises'
 
-export class OutputExistsError extends Error {
-  readonly code = 'OUTPUT_EXISTS'
-  constructor(readonly path: string) {
-    super(`${path} already exists; use --force to overwrite it.`)
+/** An output problem found before or while writing; `message` names the output and says what is wrong. */
+export class OutputError extends Error {
+  constructor(
+    readonly code: 'OUTPUT_EXISTS' | 'OUTPUT_IS_INPUT' | 'WRITE',
+    message: string,
+    readonly path: string,
+  ) {
+    super(message)
+    this.name = 'OutputError'
   }
 }
 
-export async function ensureWritable(path: string, force: boolean): Promise<void> {
-  if (force) return
-  try {
-    await access(path)
-  } catch {
-    return
+/** Why a write failed, in words, from the system's error code. */
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  switch (code) {
+    case 'ENOENT':
+      return 'the folder does not exist'
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied'
+    case 'EROFS':
+      return 'the disk is read-only'
+    case 'ENOSPC':
+      return 'the disk is full'
+    case 'EDQUOT':
+      return 'the disk quota is used up'
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a folder'
+    case 'EISDIR':
+      return 'it is a folder'
+    default:
+      return error instanceof Error ? error.message : String(error)
   }
-  throw new OutputExistsError(path)
+}
+
+const writeError = (path: string, error: unknown) =>
+  error instanceof OutputError ? error : new OutputError('WRITE', `could not write ${path}: ${reason(error)}.`, path)
+
+/** dev:inode of each existing file, to tell when an output is one of the inputs (also through links). */
+export async function identities(files: readonly string[]): Promise<Set<string>> {
+  const ids = new Set<string>()
+  for (const file of files) {
+    const info = await stat(file).catch(() => undefined)
+    if (info) ids.add(`${info.dev}:${info.ino}`)
+  }
+  return ids
+}
+
+export interface CheckOptions {
+  force: boolean
+  /** Identities of the inputs (`identities`): an output may never be one of them, --force or not. */
+  inputs: Set<string>
+}
+
+/** Refuses an output that exists (without --force) or that is an input; throws `OutputError`. */
+export async function checkTarget(path: string, { force, inputs }: CheckOptions): Promise<void> {
+  const info = await stat(path).catch(() => undefined)
+  if (!info) return
+  if (inputs.has(`${info.dev}:${info.ino}`)) {
+    throw new OutputError('OUTPUT_IS_INPUT', `${path} is one of the inputs; jxmb never writes over its input. Name another output.`, path)
+  }
+  if (info.isDirectory()) throw new OutputError('WRITE', `${path} is a folder; name a file to write.`, path)
+  if (!force) throw new OutputError('OUTPUT_EXISTS', `${path} already exists; use --force to overwrite it.`, path)
+}
+
+/** Creates `folder` when missing and proves it writable by making and removing a file in it. */
+export async function prepareFolder(folder: string): Promise<void> {
+  try {
+    await mkdir(folder, { recursive: true })
+    const probe = await createTemporary(join(folder, 'probe'))
+    await probe.handle.close()
+    await discard(probe.path)
+  } catch (error) {
+    throw new OutputError('WRITE', `cannot write in the folder ${folder}: ${reason(error)}.`, folder)
+  }
+}
+
+/** Temporary files of this process, removed if it is interrupted. */
+const pending = new Set<string>()
+const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+
+function onSignal(signal: NodeJS.Signals): void {
+  for (const path of pending) {
+    try {
+      unlinkSync(path)
+    } catch {
+      // Already gone.
+    }
+  }
+  pending.clear()
+  for (const name of signals) process.removeListener(name, onSignal)
+  // Die of the same signal, so the shell sees the usual status (130 for Ctrl-C).
+  process.kill(process.pid, signal)
+}
+
+function track(path: string): void {
+  if (pending.size === 0) for (const name of signals) process.on(name, onSignal)
+  pending.add(path)
+}
+
+async function discard(path: string): Promise<void> {
+  pending.delete(path)
+  if (pending.size === 0) for (const name of signals) process.removeListener(name, onSignal)
+  await rm(path, { force: true })
+}
+
+async function createTemporary(path: string): Promise<{ path: string; handle: FileHandle }> {
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
+  // 'wx': this process made the file, nobody else's is written into.
+  const handle = await open(temporary, 'wx')
+  track(temporary)
+  return { path: temporary, handle }
+}
+
+/** An output whose temporary file exists: written once, then published, or discarded. */
+export interface Reservation {
+  readonly path: string
+  write(write: (stream: Writable) => Promise<void> | void): Promise<void>
+  discard(): Promise<void>
 }
 
 /**
- * Write through a temporary file in the same folder, then rename: readers
- * never see a half-written output, and a failed run leaves none behind.
+ * Checks `path` (the folder is created when missing), then makes its
+ * temporary file at once: the folder's writability is proved before any
+ * conversion. Throws `OutputError`.
  */
-export async function writeAtomic(path: string, write: (stream: Writable) => Promise<void> | void, force: boolean): Promise<void> {
-  await ensureWritable(path, force)
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
+export async function reserve(path: string, options: CheckOptions): Promise<Reservation> {
+  await checkTarget(path, options)
+  let temporary: { path: string; handle: FileHandle }
   try {
-    const stream = createWriteStream(temporary)
-    const done = finished(stream)
-    await write(stream)
-    if (!stream.writableEnded) stream.end()
-    await done
-    await rename(temporary, path)
+    await mkdir(dirname(path), { recursive: true })
+    temporary = await createTemporary(path)
   } catch (error) {
-    await rm(temporary, { force: true })
-    throw error
+    throw writeError(path, error)
+  }
+  let used = false
+  return {
+    path,
+    async write(write) {
+      if (used) throw new Error('a reservation is written once')
+      used = true
+      const stream = temporary.handle.createWriteStream()
+      try {
+        // `finished` listens for the stream's errors (a full disk), so none is left unhandled,
+        // and a writer that waits for a stream that failed is not waited for.
+        const done = finished(stream)
+        await Promise.race([write(stream), done])
+        if (!stream.writableEnded) stream.end()
+        await done
+        await publish(temporary.path, path, options.force)
+      } catch (error) {
+        stream.destroy()
+        await discard(temporary.path)
+        throw writeError(path, error)
+      }
+      await discard(temporary.path)
+    },
+    async discard() {
+      await temporary.handle.close().catch(() => {})
+      await discard(temporary.path)
+    },
   }
 }
 
-/** `writeAtomic` for text or bytes already in memory. */
-export function writeAtomicData(path: string, data: string | Uint8Array, force: boolean): Promise<void> {
-  return writeAtomic(path, (stream) => void stream.write(data), force)
+/**
+ * The finished temporary becomes `path`. Without --force, nothing that
+ * appeared there meanwhile is replaced: a hard link fails if the name is
+ * taken; where links are not supported (FAT on USB sticks), an exclusive copy.
+ */
+async function publish(temporary: string, path: string, force: boolean): Promise<void> {
+  if (force) return rename(temporary, path)
+  try {
+    await link(temporary, path)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EEXIST') throw new OutputError('OUTPUT_EXISTS', `${path} appeared while jxmb was converting; it was left as it is.`, path)
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error
+    await copyFile(temporary, path, constants.COPYFILE_EXCL).catch((copyError: NodeJS.ErrnoException) => {
+      if (copyError.code === 'EEXIST') throw new OutputError('OUTPUT_EXISTS', `${path} appeared while jxmb was converting; it was left as it is.`, path)
+      throw copyError
+    })
+  }
 }
+
+/** Check, reserve and write `path` in one step (per-file outputs). */
+export async function writeOutput(path: string, write: (stream: Writable) => Promise<void> | void, options: CheckOptions): Promise<void> {
+  const reservation = await reserve(path, options)
+  await reservation.write(write)
+}
+
+/** `write` for text or bytes already in memory. */
+export const writeData = (data: string | Uint8Array) => (stream: Writable) => void stream.write(data)

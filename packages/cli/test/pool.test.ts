@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { startConversion } from '../src/pool.js'
+import { defaultPoolOptions, startConversion } from '../src/pool.js'
 import type { FileResult } from '../src/convert.js'
 
 const fixtures = fileURLToPath(new URL('../../../fixtures/', import.meta.url))
@@ -15,7 +15,7 @@ const files = [
 
 describe('startConversion (the --jobs pool)', () => {
   it('converts before results are asked for, and hands them over in the files’ order', async () => {
-    const conversion = startConversion(files, {}, 2)
+    const conversion = startConversion(files, {}, { jobs: 2, ...defaultPoolOptions })
     // The workers convert meanwhile; their results wait.
     await new Promise((resolve) => setTimeout(resolve, 1500))
     const seen: Array<[number, FileResult]> = []
@@ -31,7 +31,7 @@ describe('startConversion (the --jobs pool)', () => {
   })
 
   it('can be closed before its results are asked for', async () => {
-    const conversion = startConversion(files, {}, 2)
+    const conversion = startConversion(files, {}, { jobs: 2, ...defaultPoolOptions })
     await conversion.close()
     await conversion.close()
   })

@@ -38,17 +38,19 @@ const first = lines.findIndex((line) => /^\[bookmark: [^\]]*\]1\./.test(line))
 const second = lines.findIndex((line, index) => index > first && /^\[bookmark: [^\]]*\]2\./.test(line))
 const project = lines.slice(first, second)
 const code = project.findIndex((line) => line.trim() === '项目编码') + 1
+const header = project.findIndex((line) => line.trim() === '一级指标')
+const row = project.slice(header).findIndex((line) => line === '') + header + 1
+const next = project.slice(row).findIndex((line) => line === '') + row + 1
+// Each project with its first indicator only, to stay under the 64 MiB text limit (28 MB).
+const short = project.slice(0, next)
 const projects = []
 for (let n = 0; n < 40_000; n++) {
-  const copy = [...project]
+  const copy = [...short]
   copy[code] = `\t${String(n).padStart(20, '0')}`
   copy[0] = copy[0].replace(/\]1\./, `]${n + 1}.`)
   projects.push(copy.join('\n'))
 }
 write('projects-40k.txt', lines.slice(0, first).join('\n') + '\n' + projects.join('\n'))
-const header = project.findIndex((line) => line.trim() === '一级指标')
-const row = project.slice(header).findIndex((line) => line === '') + header + 1
-const next = project.slice(row).findIndex((line) => line === '') + row + 1
 const indicator = project.slice(row, next).join('\n')
 write(
   'indicators-130k.txt',

@@ -30,6 +30,8 @@ interface Slot {
   worker: Worker
   held: number[]
   timer: ReturnType<typeof setTimeout> | undefined
+  /** Loading the worker is not counted against its first file's time. */
+  ready: boolean
 }
 
 /**
@@ -52,8 +54,13 @@ export function startConversion(files: readonly string[], options: ConvertOption
   const spawn = (): Slot => {
     // The same stack for every worker, so that results never depend on --jobs.
     const worker = new Worker(workerScript(), { resourceLimits: { maxOldGenerationSizeMb: pool.maxMemoryMb, stackSizeMb: 4 } })
-    const slot: Slot = { worker, held: [], timer: undefined }
-    worker.on('message', ({ index, result }: { index: number; result: FileResult }) => {
+    const slot: Slot = { worker, held: [], timer: undefined, ready: false }
+    worker.on('message', (message: { ready: true } | { index: number; result: FileResult }) => {
+      if ('ready' in message) {
+        slot.ready = true
+        return startClock(slot)
+      }
+      const { index, result } = message
       if (slot.held[0] !== index) return
       slot.held.shift()
       finish(index, result)
@@ -99,7 +106,7 @@ export function startConversion(files: readonly string[], options: ConvertOption
   }
 
   const startClock = (slot: Slot) => {
-    if (slot.timer !== undefined || slot.held.length === 0) return
+    if (!slot.ready || slot.timer !== undefined || slot.held.length === 0) return
     const seconds = Math.round(pool.timeoutMs / 100) / 10
     slot.timer = setTimeout(() => fail(slot, 'TIMEOUT', `Converting the file took longer than ${seconds} s; it was stopped (raise the limit with --timeout).`), pool.timeoutMs)
     // A pending clock must not keep the process alive on its own.

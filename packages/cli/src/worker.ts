@@ -25,3 +25,6 @@ parentPort!.on('message', (job: Job) => {
   queue.push(job)
   if (!busy) void drain()
 })
+
+// Loaded (the parser with it): from here on, the pool's clock runs for each file.
+parentPort!.postMessage({ ready: true })

@@ -129,7 +129,7 @@ describe('safe output', () => {
     if (!mountTmpfs(small, 'size=32k')) return context.skip()
     const input = join(dir, 'many.txt')
     writeFileSync(input, manyProjects(2_000))
-    for (const format of ['xlsx', 'json']) {
+    for (const format of ['xlsx', 'json', 'md']) {
       const { io, chunks } = captureIo()
       expect(await run(['convert', input, '-o', join(small, `out.${format}`)], io)).toBe(1)
       expect(chunks.stderr).toContain(`jxmb: could not write ${small}/out.${format}: the disk is full.\n`)

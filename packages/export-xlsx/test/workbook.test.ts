@@ -5,6 +5,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { hints, toWorkbook } from '@jxmb/export-xlsx'
 import { parseText } from '@jxmb/parser'
+import { errorCodes } from '@jxmb/model'
 import { arbitrary, emitTika, sampleDocument } from '@jxmb/testkit'
 
 const fixtures = fileURLToPath(new URL('../../../fixtures/', import.meta.url))
@@ -84,12 +85,16 @@ describe('the sample as a workbook', async () => {
 
 describe('diagnostics on 校验', () => {
   it('every diagnostic code the parser writes has a hint for the clerk', () => {
-    const parserSource = ['interpret/checks.ts', 'interpret/project-reader.ts', 'interpret/interpret.ts']
+    const parserSource = ['interpret/checks.ts', 'interpret/project-reader.ts', 'interpret/interpret.ts', 'read/docx.ts']
       .map((name) => readFileSync(fileURLToPath(new URL(`../../parser/src/${name}`, import.meta.url)), 'utf8'))
       .join('\n')
-    const codes = [...parserSource.matchAll(/(?:diagnose|add)\('([a-z0-9-]+)'|code: '([a-z0-9-]+)'/g)].map((m) => m[1] ?? m[2])
+    const codes = [...parserSource.matchAll(/(?:diagnose|add)\('([a-z0-9-]+)'|code: '([a-z0-9-]+)'(?!\s*\+)/g)].map((m) => m[1] ?? m[2])
     expect(codes.length).toBeGreaterThan(15)
     for (const code of codes) expect(hints, code).toHaveProperty(code!)
+  })
+
+  it('every failure code has a hint for the clerk', () => {
+    for (const code of Object.keys(errorCodes)) expect(hints, code).toHaveProperty(code)
   })
 
   it('gives the file, project, place, hint and kept cells of a diagnostic', async () => {

@@ -32,6 +32,8 @@ interface Slot {
   timer: ReturnType<typeof setTimeout> | undefined
   /** Loading the worker is not counted against its first file's time. */
   ready: boolean
+  /** Failed and stopped: its later events (an 'exit' after an 'error') change nothing. */
+  dead: boolean
 }
 
 /**
@@ -54,14 +56,14 @@ export function startConversion(files: readonly string[], options: ConvertOption
   const spawn = (): Slot => {
     // The same stack for every worker, so that results never depend on --jobs.
     const worker = new Worker(workerScript(), { resourceLimits: { maxOldGenerationSizeMb: pool.maxMemoryMb, stackSizeMb: 4 } })
-    const slot: Slot = { worker, held: [], timer: undefined, ready: false }
+    const slot: Slot = { worker, held: [], timer: undefined, ready: false, dead: false }
     worker.on('message', (message: { ready: true } | { index: number; result: FileResult }) => {
       if ('ready' in message) {
         slot.ready = true
         return startClock(slot)
       }
       const { index, result } = message
-      if (slot.held[0] !== index) return
+      if (slot.dead || slot.held[0] !== index) return
       slot.held.shift()
       finish(index, result)
       clearTimeout(slot.timer)
@@ -75,7 +77,7 @@ export function startConversion(files: readonly string[], options: ConvertOption
       fail(slot, outOfMemory ? 'RESOURCE_LIMIT' : 'INTERNAL', outOfMemory ? outOfMemoryMessage() : `The converter stopped unexpectedly: ${error.message}`)
     })
     worker.on('exit', (code) => {
-      if (!closing && slots.includes(slot)) fail(slot, 'INTERNAL', `The converter stopped unexpectedly (exit code ${code}).`)
+      if (!closing) fail(slot, 'INTERNAL', `The converter stopped unexpectedly (exit code ${code}).`)
     })
     return slot
   }
@@ -90,17 +92,18 @@ export function startConversion(files: readonly string[], options: ConvertOption
 
   /** The slot's current file fails with `code`; the worker is replaced and its other files go to the new one. */
   const fail = (slot: Slot, code: string, message: string) => {
-    const position = slots.indexOf(slot)
-    if (position < 0) return
+    if (slot.dead) return
+    slot.dead = true
     clearTimeout(slot.timer)
     void slot.worker.terminate()
     const [current, ...rest] = slot.held
+    slot.held = []
     if (current !== undefined) finish(current, { file: files[current]!, ok: false, failure: { file: files[current]!, code, message } })
     for (const index of rest.reverse()) returned.unshift(index)
     // No fresh worker when nothing is left for it (a worker that cannot even start would otherwise be restarted forever).
     if (closing || (returned.length === 0 && nextToSend >= files.length)) return
     const fresh = spawn()
-    slots[position] = fresh
+    slots[slots.indexOf(slot)] = fresh
     fill(fresh)
     startClock(fresh)
   }

@@ -75,6 +75,12 @@ describe('one file cannot sink the batch', () => {
     const checks = await sheetRows(out, '校验')
     expect(checks.some((row) => row.includes('RESOURCE_LIMIT') && row.some((cell) => String(cell).endsWith('b-heavy.txt')))).toBe(true)
     expect(readdirSync(dir).sort()).toEqual(['in', 'out.xlsx'])
+
+    // The last file, with no fresh worker to start: its worker's 'exit' after the 'error' changes nothing.
+    const last = captureIo()
+    const folder = join(dir, 'in')
+    expect(await run(['convert', join(folder, 'a.txt'), join(folder, 'b-heavy.txt'), '-o', join(dir, 'last.json'), '--max-memory', '48'], last.io)).toBe(1)
+    expect(last.chunks.stderr).toMatch(/\[2\/2\] .*b-heavy\.txt: error RESOURCE_LIMIT/)
   })
 
   it('a file over the time budget is stopped; a fresh worker takes the next file', async () => {

@@ -10,11 +10,14 @@ import { JxmbError } from '@jxmb/model'
 export interface XmlLimits {
   /** Deepest element nesting. Default 200 (Word's own documents stay under 40). */
   maxDepth?: number
-  /** Elements in one part. Default 4,000,000 (a 200-project document has about 120,000). */
+  /**
+   * Elements in one part. Default 1,000,000: 14 times a 200-project document (69,000 elements written by
+   * the docx library), and about what mammoth can hold within the command's 400 MiB per file.
+   */
   maxElements?: number
   /** Tables in one part. Default 10,000. */
   maxTables?: number
-  /** Table cells in one part. Default 1,000,000. */
+  /** Table cells in one part. Default 300,000 (a 200-project document has 13,000). */
   maxCells?: number
 }
 
@@ -44,7 +47,7 @@ function bytesOf(text: string): Uint8Array {
 }
 
 export function scanXml(bytes: Uint8Array, part: string, file: string | undefined, limits: XmlLimits = {}): XmlShape {
-  const { maxDepth = 200, maxElements = 4_000_000, maxTables = 10_000, maxCells = 1_000_000 } = limits
+  const { maxDepth = 200, maxElements = 1_000_000, maxTables = 10_000, maxCells = 300_000 } = limits
   const tooComplex = (what: string) => new JxmbError('TOO_COMPLEX', `The part ${part} ${what}; refused unread.`, { file })
   const damaged = () => new JxmbError('DOCX', `The part ${part} is not well-formed XML.`, { file })
   const shape: XmlShape = { depth: 0, elements: 0, tables: 0, cells: 0, gridWidths: [] }

@@ -37,31 +37,27 @@ export function writeZip(entries: readonly ZipEntry[], options: ZipOptions = {})
     const method = entry.deflated || !entry.stored ? 8 : 0
     const size = entry.size ?? raw?.length ?? 0
     const crc = raw ? crc32(raw) : 0
-    const local = new Uint8Array(30 + name.length)
-    const l = new DataView(local.buffer)
-    l.setUint32(0, 0x04034b50, true)
-    l.setUint16(4, 20, true)
-    l.setUint16(8, method, true)
-    l.setUint32(14, crc, true)
-    l.setUint32(18, body.length, true)
-    l.setUint32(22, size, true)
-    l.setUint16(26, name.length, true)
-    local.set(name, 30)
+    // The local header and the directory record hold the same fields, the record's two bytes further on.
+    const header = (length: number, signature: number, shift: number) => {
+      const bytes = new Uint8Array(length + name.length)
+      const view = new DataView(bytes.buffer)
+      view.setUint32(0, signature, true)
+      view.setUint16(4, 20, true)
+      view.setUint16(4 + shift, 20, true)
+      view.setUint16(8 + shift, method, true)
+      view.setUint32(14 + shift, crc, true)
+      view.setUint32(18 + shift, body.length, true)
+      view.setUint32(22 + shift, size, true)
+      view.setUint16(26 + shift, name.length, true)
+      bytes.set(name, length)
+      return { bytes, view }
+    }
+    const local = header(30, 0x04034b50, 0).bytes
     locals.push(local, body)
     if (!entry.hidden) {
-      const record = new Uint8Array(46 + name.length)
-      const c = new DataView(record.buffer)
-      c.setUint32(0, 0x02014b50, true)
-      c.setUint16(4, 20, true)
-      c.setUint16(6, 20, true)
-      c.setUint16(10, method, true)
-      c.setUint32(16, crc, true)
-      c.setUint32(20, body.length, true)
-      c.setUint32(24, size, true)
-      c.setUint16(28, name.length, true)
-      c.setUint32(42, offset, true)
-      record.set(name, 46)
-      central.push(record)
+      const record = header(46, 0x02014b50, 2)
+      record.view.setUint32(42, offset, true)
+      central.push(record.bytes)
       listed++
     }
     offset += local.length + body.length

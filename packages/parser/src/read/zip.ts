@@ -37,6 +37,25 @@ const names = new TextDecoder('utf-8')
 
 /** The archive's entries by name; throws `TRUNCATED`, `ZIP_INVALID` or `TOO_COMPLEX`. */
 export function readZipDirectory(bytes: Uint8Array, file: string | undefined, maxEntries: number): Map<string, ZipEntry> {
+  return withinBounds(file, () => readDirectory(bytes, file, maxEntries))
+}
+
+/**
+ * A field that points past the end (a damaged or hostile archive) makes
+ * DataView throw a RangeError: that is a truncated file, not a bug.
+ */
+function withinBounds<T>(file: string | undefined, read: () => T): T {
+  try {
+    return read()
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new JxmbError('TRUNCATED', 'The .docx is truncated or damaged: a zip record points past the end of the file.', { file, cause: error })
+    }
+    throw error
+  }
+}
+
+function readDirectory(bytes: Uint8Array, file: string | undefined, maxEntries: number): Map<string, ZipEntry> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const damaged = (detail: string) => new JxmbError('TRUNCATED', `The .docx is truncated or damaged: ${detail}.`, { file })
   const invalid = (detail: string) => new JxmbError('ZIP_INVALID', `The .docx's zip directory is inconsistent: ${detail}; refused unread.`, { file })
@@ -120,6 +139,10 @@ function readZip64Extra(view: DataView, start: number, length: number, entry: Zi
  * left, so a part that lies costs at most one step of output.
  */
 export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, file: string | undefined): Uint8Array {
+  return withinBounds(file, () => inflate(bytes, entry, budget, file))
+}
+
+function inflate(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, file: string | undefined): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const damaged = new JxmbError('TRUNCATED', `The .docx is truncated or damaged: the part ${entry.name} cannot be read.`, { file })
   const at = entry.headerOffset

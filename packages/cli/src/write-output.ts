@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto'
 import { unlinkSync } from 'node:fs'
 import { copyFile, constants, link, mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import { finished } from 'node:stream/promises'
 
@@ -203,5 +204,19 @@ export async function writeOutput(path: string, write: (stream: Writable) => Pro
   await reservation.write(write)
 }
 
-/** `write` for text or bytes already in memory. */
-export const writeData = (data: string | Uint8Array) => (stream: Writable) => void stream.write(data)
+/**
+ * `write` for text or bytes already in memory. Text goes in slices of a
+ * million characters: one write of a 100 MB JSON text would copy all of it
+ * into a buffer at once, beside the text itself.
+ */
+export const writeData = (data: string | Uint8Array) => async (stream: Writable) => {
+  if (typeof data !== 'string') return void stream.write(data)
+  const slice = 2 ** 20
+  for (let at = 0; at < data.length; ) {
+    // A slice never ends between the two halves of a surrogate pair.
+    let end = Math.min(at + slice, data.length)
+    if (end < data.length && /[\ud800-\udbff]/.test(data[end - 1]!)) end--
+    if (!stream.write(data.slice(at, end))) await once(stream, 'drain')
+    at = end
+  }
+}

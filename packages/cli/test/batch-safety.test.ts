@@ -186,6 +186,13 @@ describe('safe output', () => {
     expect(readdirSync(dir)).toEqual(['out.json'])
   })
 
+  it('large text is written in slices that never split a surrogate pair', async () => {
+    const path = join(dir, 'big.json')
+    const text = 'a'.repeat(2 ** 20 - 1) + '😀' + '中'.repeat(2 ** 20) + '😀'
+    await (await reserve(path, { force: false, inputs: new Set() })).write(writeData(text))
+    expect(readFileSync(path, 'utf8')).toBe(text)
+  })
+
   it('SIGINT during the batch removes the temporary file; no output appears', async () => {
     const folder = batch(20_000)
     const out = join(dir, 'out')

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url'
 import { deflateRawSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { JxmbError } from '@jxmb/model'
-import { parse, parseText, type ParseOptions } from '@jxmb/parser'
+import { openDocxContainer, parse, parseText, type ParseOptions } from '@jxmb/parser'
+import { unzipSync } from 'fflate'
 import { createWorkbook } from '@jxmb/export-xlsx'
 import { minimalDocx, minimalDocxEntries, packageRels, writeZip, type ZipEntry } from '@jxmb/testkit'
 
@@ -69,6 +70,17 @@ describe('zip container: sizes are counted, never trusted', () => {
     const at = Buffer.from(zip).indexOf('word/document.xml')
     zip[at] = 'x'.charCodeAt(0)
     expect(await outcome(zip)).toMatch(/^ZIP_INVALID: .*the entry word\/document\.xml points at xord\/document\.xml/)
+  })
+})
+
+describe('the container mammoth reads', () => {
+  it('gives mammoth’s browser build (arrayBuffer only) a stored zip of the checked XML parts, without media', async () => {
+    const media = { name: 'word/media/image1.png', data: new Uint8Array(64) }
+    const container = openDocxContainer(writeZip([types, rels, document, media]), 'c.docx')
+    expect(container.mainPart).toBe('word/document.xml')
+    const stored = unzipSync(container.arrayBuffer)
+    expect(Object.keys(stored).sort()).toEqual(['[Content_Types].xml', '_rels/.rels', 'word/document.xml'])
+    expect(new TextDecoder().decode(stored['word/document.xml'])).toBe(await container.read('word/document.xml', 'utf-8'))
   })
 })
 

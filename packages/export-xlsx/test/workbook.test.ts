@@ -98,7 +98,7 @@ describe('diagnostics on 校验', () => {
   })
 
   it('gives the file, project, place, hint and kept cells of a diagnostic', async () => {
-    const text = emitTika(sampleDocument(3, { maxProjects: 1, maxIndicators: 3 })).replace('\t项目编码', '\t备注说明\n\t另行安排\n\n\t项目编码')
+    const text = emitTika(sampleDocument(3, { maxProjects: 1, maxIndicators: 3 })).replace('\t项目编码', '\t另行安排，详见附件。\n\t100\n\n\t项目编码')
     const document = parseText(text, { file: 'r.txt' })
     const c = (await load(await toWorkbook([document]))).getWorksheet('校验')!
     const row = values(c, 2)
@@ -107,7 +107,7 @@ describe('diagnostics on 校验', () => {
     expect(row[2]).toBe('row-unrecognized')
     expect(row[4]).toMatch(/^第\d+–\d+行$/)
     expect(row[5]).toBe(hints['row-unrecognized'])
-    expect(row[7]).toBe('备注说明 | 另行安排')
+    expect(row[7]).toBe('另行安排，详见附件。 | 100')
   })
 })
 

@@ -206,6 +206,11 @@ export const Project = Type.Object(
         description: 'Other labelled header fields (主管部门, 实施单位, 项目属性 …), keyed by their label without spaces.',
       }),
     ),
+    unplaced: Type.Optional(
+      Type.Array(Type.Object({ cells: Type.Array(Type.String()), position: Type.Optional(Position) }, { additionalProperties: false }), {
+        description: 'Rows (or the rest of rows) of the header table that are no label/value pair: their cells verbatim, in document order.',
+      }),
+    ),
     position: Type.Optional(Position),
   },
   { additionalProperties: false },

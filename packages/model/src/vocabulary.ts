@@ -62,12 +62,48 @@ export const headerLabels = {
   field: /^(主管部门(及代码)?|实施单位|项目属性|项目类型|项目类别|项目期|实施期限?|项目实施期|项目起止时间|项目负责人|联系人|联系电话|实施期资金总额|资金来源|长期目标|实施期目标)$/,
 } as const
 
+/**
+ * The words header labels are made of, for labels outside the lists above
+ * (项目总预算, 本年预算金额, 其中:本级财政拨款, 当年绩效目标, 年度目标(文字描述) …).
+ * A label's role is read from its last word (its head), once brackets,
+ * colons and numbering are gone; see `labelRole` in the parser.
+ */
+export const labelWords = {
+  /** A label ends in one of these when it names an amount. */
+  amount: ['预算数', '预算额', '预算', '金额', '总额', '资金', '拨款', '合计', '小计', '总计', '经费', '投资'],
+  /** Words that make an amount a share of the total rather than the total. */
+  share: ['其中', '财政', '本级', '市级', '省级', '县级', '区级', '上级', '中央', '自有', '自筹', '其他', '单位', '事业', '基金', '债券', '社会'],
+  /** The fiscal share: an amount label holding one of these. */
+  fiscal: ['财政'],
+  /** The other share: an amount label holding one of these. */
+  other: ['其他'],
+  /** Amount labels that are not the year's budget: kept as fields. */
+  notBudget: ['实施期', '累计', '上年', '以前年度', '历年', '来源'],
+  /** A label ends in 目标 when it names the goals, but not these. */
+  goal: '目标',
+  notGoal: ['指标', '长期', '实施期', '中期', '总体目标值', '目标值'],
+  /** A unit label: a unit word, optionally named, after at most one qualifier of these. */
+  unit: /^((预算|申报|项目|主管|填报)(单位|部门)(名称)?|(单位|部门)名称|部门)$/,
+  /** Sentence punctuation: a cell holding it is text, not a label. */
+  sentence: /[,，。；;、！？!?]/,
+  /** Brackets, their content, and a trailing colon: not part of a label's head. */
+  decoration: /\([^)]*\)|\[[^\]]*\]|【[^】]*】|:$/g,
+  /** Numbering before a label: `1.`, `一、`, `(一)`. */
+  numbering: /^([0-9]{1,2}[.、]|[一二三四五六七八九十]{1,3}、)/,
+} as const
+
 /** Every header label starts so: a cheap test before the patterns above (normalised text). */
 export const headerLabelStarts = ['其中', '项目', '预算', '资金', '财政', '其他', '绩效', '年度', '总体', '目标', '主要', '部门', '主管', '单位', '实施', '联系', '长期'] as const
 export const headerLabelStart = new RegExp(`^(${headerLabelStarts.join('|')})`)
 
 /** The first characters of the labels that can only begin a project's header: 项目编码, 单位：, 金额单位：. */
 export const projectStartInitials = '项单金'
+
+/** A table's title standing in a row of its own: `…绩效目标申报表` (normalised text). Never the unit. */
+export const tableTitle = /^\S{2,60}表$/
+
+/** A period standing in a row of its own: `(2022年度)`, `2023年`. Never the unit. */
+export const periodLine = /^[(]?\d{4}年度?[)]?$/
 
 /** `单位：万元` in the header table. */
 export const moneyUnit = /^(金额)?单位:(.+)$/

@@ -67,14 +67,26 @@ describe('diagnostics', () => {
     expect(parsed.projects[0]!.indicators[0]).toMatchObject({ level1: '其他指标', level3: '', value: { raw: '' } })
   })
 
-  it('keeps a row it does not understand, with its cells and lines', () => {
+  it('keeps a label it has no list for as a field, not a warning', () => {
     const text = emitTika(sampleDocument(3, { maxProjects: 1, maxIndicators: 3 })).replace(
       '\t项目编码',
       '\t备注说明\n\t另行安排\n\n\t项目编码',
     )
     const parsed = parseText(text)
+    expect(parsed.projects[0]!.fields).toMatchObject({ 备注说明: '另行安排' })
+    expect(parsed.diagnostics.filter((d) => d.code === 'row-unrecognized')).toEqual([])
+    expect(parsed.projects[0]!.code).not.toBe('')
+  })
+
+  it('keeps a row that is no label/value pair, with its cells and lines, in the model and as a diagnostic', () => {
+    const text = emitTika(sampleDocument(3, { maxProjects: 1, maxIndicators: 3 })).replace(
+      '\t项目编码',
+      '\t2023年另行安排，详见附件。\n\t100\n\n\t项目编码',
+    )
+    const parsed = parseText(text)
     const diagnostic = parsed.diagnostics.find((d) => d.code === 'row-unrecognized')
-    expect(diagnostic).toMatchObject({ data: ['备注说明', '另行安排'], position: { start: { line: expect.any(Number) } } })
+    expect(diagnostic).toMatchObject({ data: ['2023年另行安排，详见附件。', '100'], position: { start: { line: expect.any(Number) } } })
+    expect(parsed.projects[0]!.unplaced).toEqual([{ cells: ['2023年另行安排，详见附件。', '100'], position: diagnostic!.position }])
     expect(parsed.projects[0]!.code).not.toBe('')
   })
 

@@ -13,6 +13,7 @@ import {
 } from '@jxmb/model'
 import { cellText, type Cell, type Row, type TableBlock } from '../blocks.js'
 import { atParagraph, span } from '../position.js'
+import { isAmountRole, labelRole, looksLikeLabel, type HeaderKey, type LabelRole } from './label-role.js'
 import { toParagraph } from './paragraph.js'
 import { parseAmount, parseIndicatorValue, parsePercent } from './value.js'
 
@@ -23,7 +24,6 @@ export interface ProjectTitle {
   position: Position
 }
 
-type HeaderKey = keyof typeof vocabulary.headerLabels
 type ColumnKey = vocabulary.IndicatorColumnKey | 'extra'
 
 interface Column {
@@ -43,6 +43,8 @@ interface Draft {
   levels: { level1?: string; level2?: string; verdict?: 'missing-level' | 'unknown-level1' | 'unknown-level2' }
   /** The project's last row so far: its position is the project's end, made once the project is complete. */
   lastRow?: Row
+  /** Roles already given a value: a second label for one (两个 amounts) becomes a field. */
+  taken: Set<HeaderKey>
   expect?: { kind: 'usage'; column: number } | { kind: 'schedule'; column: number; periods: string[] }
 }
 
@@ -87,7 +89,7 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
       indicators: [],
       position: title ? span(title.position, position) : position,
     }
-    draft = { project, carry: { level1: '', level2: '' }, levels: {} }
+    draft = { project, carry: { level1: '', level2: '' }, levels: {}, taken: new Set() }
     drafts.push(draft)
     return draft
   }
@@ -135,13 +137,12 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
   /** `cells` are the logical cells of a grid row; a text row's cells are made only for its goals. */
   const readHeaderRow = (current: Draft, cells: Cell[] | undefined, texts: readonly string[], row: Row) => {
     const project = current.project
-    const keys = texts.map((text) => headerKey(text))
+    const roles = texts.map((text) => headerRole(text))
     const expect = current.expect
     current.expect = undefined
-    let understood = false
 
     // The row under 资金支出计划 or 预算规模及资金用途, whose label cell is merged down.
-    if (expect && keys.every((key) => key === undefined) && (texts[expect.column] ?? '') === '') {
+    if (expect && roles.every((role) => role === undefined) && (texts[expect.column] ?? '') === '') {
       const values = texts.slice(expect.column + 1)
       if (expect.kind === 'schedule') {
         project.schedule = expect.periods.map((period, index) => {
@@ -156,15 +157,65 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
       return
     }
 
+    // 单位：万元 may stand in any cell; the rest of the row is read without it.
+    const rest: number[] = []
     for (let index = 0; index < texts.length; index++) {
-      const key = keys[index]
-      if (key === undefined) continue
-      understood = true
-      const labelColumn = index
-      const hasValue = keys[index + 1] === undefined && index + 1 < texts.length
-      const value = hasValue ? texts[index + 1]! : ''
-      if (hasValue) index++
-      switch (key) {
+      const text = texts[index]!
+      if (text === '') continue
+      const money = roles[index] ? null : vocabulary.moneyUnit.exec(normalizeLabel(text))
+      if (money) project.moneyUnit = money[2]!
+      else rest.push(index)
+    }
+    if (rest.length === 0) return
+
+    // One cell and no label: the table's title, a period, or the unit line (`655001某单位`).
+    if (rest.length === 1 && !roles[rest[0]!]) {
+      const text = texts[rest[0]!]!
+      const label = normalizeLabel(text)
+      if (vocabulary.tableTitle.test(label) || vocabulary.periodLine.test(label)) {
+        if (project.title === '') project.title = text.trim()
+        else unplaced(project, texts, row)
+        return
+      }
+      if (project.unit.name === '' && project.code === '') {
+        project.unit = readUnit(text)
+        return
+      }
+    }
+
+    // Label/value pairs, left to right: a label takes the next cell as its value unless that is a known label.
+    const left: string[] = []
+    for (let at = 0; at < rest.length; at++) {
+      const index = rest[at]!
+      const text = texts[index]!
+      const next = index + 1 < texts.length && !roles[index + 1]?.known ? index + 1 : undefined
+      const value = next === undefined ? '' : texts[next]!
+      const role = labelAt(roles[index], text, value, next !== undefined)
+      if (!role) {
+        left.push(text)
+        continue
+      }
+      if (next !== undefined && rest[at + 1] === next) at++
+      if (role === 'schedule') {
+        // The rest of the row is the periods; their values are in the row below.
+        const periods = texts.slice(index + 1).filter((period) => period !== '')
+        current.expect = { kind: 'schedule', column: index, periods }
+        break
+      }
+      if (role === 'budgetBlock') {
+        // Usually followed by the 预算数 labels, with the usage in the row below;
+        // some templates put the usage text right after the label.
+        if (value !== '') project.usage = value
+        else current.expect = { kind: 'usage', column: index }
+        continue
+      }
+      if (role !== 'field' && current.taken.has(role)) {
+        diagnose('label-competes', 'info', `“${text.trim()}” names a field already read from an earlier label; it is kept under fields.`, row.position, [text, value])
+        setField(project, text, value)
+        continue
+      }
+      if (role !== 'field' && value !== '') current.taken.add(role)
+      switch (role) {
         case 'code':
           project.code = value
           break
@@ -186,42 +237,17 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
         case 'usage':
           project.usage = value
           break
-        case 'field':
-          project.fields = { ...project.fields, [normalizeLabel(texts[labelColumn]!)]: value }
-          break
         case 'goals':
-          project.goals = hasValue ? readGoals((cells ?? row.cells)[labelColumn + 1]!) : []
+          project.goals = next !== undefined ? readGoals((cells ?? row.cells)[next]!) : []
           break
-        case 'budgetBlock':
-          // Usually followed by the 预算数 labels, with the usage in the row below;
-          // some templates put the usage text right after the label.
-          if (value !== '') project.usage = value
-          else current.expect = { kind: 'usage', column: labelColumn }
+        case 'field':
+          setField(project, text, value)
           break
-        case 'schedule': {
-          // The rest of the row is the periods; their values are in the row below.
-          const periods = texts.slice(labelColumn + 1).filter((period) => period !== '')
-          current.expect = { kind: 'schedule', column: labelColumn, periods }
-          index = texts.length
-          break
-        }
       }
     }
-
-    if (!understood) {
-      // No labels: the unit line (`655001某单位`) and `单位：万元`.
-      const unknown: string[] = []
-      for (const text of texts) {
-        if (text === '') continue
-        const money = vocabulary.moneyUnit.exec(normalizeLabel(text))
-        if (money) project.moneyUnit = money[2]!
-        else if (project.unit.name === '' && project.code === '') project.unit = readUnit(text)
-        else unknown.push(text)
-      }
-      understood = unknown.length === 0
-    }
-    if (!understood) {
-      diagnose('row-unrecognized', 'warning', 'A row of the project table was not understood; its cells are kept here.', row.position, [...texts])
+    if (left.length > 0) {
+      unplaced(project, left, row)
+      diagnose('row-unrecognized', 'warning', 'A row of the project table was not understood; its cells are kept here and under unplaced.', row.position, left)
     }
   }
 
@@ -335,30 +361,38 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
   }
 }
 
-const headerPatterns = Object.entries(vocabulary.headerLabels) as Array<[HeaderKey, RegExp]>
-
 // Labels repeat in every project of a document, and across documents: each is normalised
-// and matched once. Bounded, as values that are not labels land here too.
-const headerKeys = new Map<string, HeaderKey | null>()
-const labelInitials = new Set(vocabulary.headerLabelStarts.map((start) => start.charCodeAt(0)))
-const headerKeysLimit = 4096
+// and read once. Bounded, as values that are not labels land here too.
+const headerRoles = new Map<string, LabelRole | null>()
+const headerRolesLimit = 4096
 
-function headerKey(text: string): HeaderKey | undefined {
+function headerRole(text: string): LabelRole | undefined {
   if (text === '' || text.length > 30) return undefined
   // Values (amounts, codes, the unit line) often start with printable ASCII, which
   // normalising keeps, and no label starts so: no need to normalise them.
   const first = text.charCodeAt(0)
   if (first > 0x20 && first < 0x7f) return undefined
-  // A CJK ideograph stays itself under NFKC: one that starts no label rules the text out
-  // (unit names, usage, goals), before the memo hashes it.
-  if (first >= 0x4e00 && first <= 0x9fff && !labelInitials.has(first)) return undefined
-  return remember(headerKeys, headerKeysLimit, text, () => matchHeaderLabel(normalizeLabel(text))) ?? undefined
+  return remember(headerRoles, headerRolesLimit, text, () => labelRole(text) ?? null) ?? undefined
 }
 
-function matchHeaderLabel(label: string): HeaderKey | null {
-  if (!vocabulary.headerLabelStart.test(label)) return null
-  for (const [key, pattern] of headerPatterns) if (pattern.test(label)) return key
-  return null
+/**
+ * The role a cell plays where a label may stand: a known label always; a
+ * worded one when its value fits (an amount's reads as a number); any other
+ * label-like text followed by a value is a field of its own.
+ */
+function labelAt(role: LabelRole | undefined, text: string, value: string, hasValue: boolean): HeaderKey | undefined {
+  if (role?.known) return role.key
+  if (role && (!isAmountRole(role.key) || value === '' || parseAmount(value).value !== null)) return role.key
+  return hasValue && looksLikeLabel(text) ? 'field' : undefined
+}
+
+function setField(project: Project, label: string, value: string): void {
+  project.fields = { ...project.fields, [normalizeLabel(label)]: value }
+}
+
+/** Cells that are no label, value or title: kept on the project, not only in a diagnostic. */
+function unplaced(project: Project, cells: readonly string[], row: Row): void {
+  ;(project.unplaced ??= []).push({ cells: [...cells], position: row.position })
 }
 
 interface IndicatorHeader {

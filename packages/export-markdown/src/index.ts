@@ -25,6 +25,7 @@ export const labels = {
   usage: '资金用途',
   schedule: '资金支出计划',
   goals: '绩效目标',
+  unplaced: '未识别内容',
   indicators: '绩效指标',
   projects: '预算项目绩效目标',
   departmentTable: '部门整体支出绩效目标表',
@@ -126,6 +127,8 @@ function projectNodes(project: Project): RootContent[] {
     [labels.usage, project.usage],
     [labels.schedule, project.schedule.map((entry) => `${entry.period}：${entry.raw}`).join('\n')],
     ...Object.entries(project.fields ?? {}),
+    // Rows of the header that were no label/value pair, verbatim: never dropped.
+    ...(project.unplaced ?? []).map((entry): [string, string] => [labels.unplaced, entry.cells.join(' | ')]),
   ]
   return [
     heading(2, title),

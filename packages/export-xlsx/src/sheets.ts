@@ -44,6 +44,8 @@ export const columns = {
     other: { key: 'other', header: '其他资金', numberFormat: '#,##0.00' },
     usage: { key: 'usage', header: '资金用途', wrap: true },
     goals: { key: 'goals', header: '绩效目标', wrap: true },
+    /** Only when a project has any: header rows that were no label/value pair, verbatim. */
+    unplaced: { key: 'unplaced', header: '未识别内容', wrap: true },
   },
   indicators: {
     file: { key: 'file', header: '来源文件' },
@@ -93,10 +95,12 @@ export interface DocumentRows {
   extras: string[]
   /** Labels of other header fields (主管部门 …), as `field:<label>` columns. */
   fields: string[]
+  /** Some project kept header cells it could not place (the 未识别内容 column). */
+  unplaced: boolean
 }
 
 export function documentRows(document: JxmbDocument, file: string): DocumentRows {
-  const rows: DocumentRows = { projects: [], indicators: [], department: [], checks: [], moneyUnits: new Set(), periods: [], extras: [], fields: [] }
+  const rows: DocumentRows = { projects: [], indicators: [], department: [], checks: [], moneyUnits: new Set(), periods: [], extras: [], fields: [], unplaced: false }
   const unitName = document.projects.find((project) => project.unit.name)?.unit.name ?? ''
   for (const project of document.projects) {
     rows.moneyUnits.add(project.moneyUnit)
@@ -121,6 +125,10 @@ export function documentRows(document: JxmbDocument, file: string): DocumentRows
     for (const [label, value] of Object.entries(project.fields ?? {})) {
       appendNew(rows.fields, [label])
       row[`field:${label}`] = value
+    }
+    if (project.unplaced && project.unplaced.length > 0) {
+      rows.unplaced = true
+      row.unplaced = project.unplaced.map((entry) => entry.cells.join(' | ')).join('\n')
     }
     rows.projects.push(row)
     addIndicators(project.indicators, project.code, project.name || project.title)

@@ -66,6 +66,7 @@ export function createWorkbook(options: WorkbookOptions = {}): WorkbookBuilder {
   const periods: string[] = []
   const extras: string[] = []
   const fields: string[] = []
+  let unplaced = false
   const counts: WorkbookCounts = { documents: 0, projects: 0, indicators: 0, failures: 0 }
 
   const write = async (stream: Writable) => {
@@ -97,6 +98,7 @@ export function createWorkbook(options: WorkbookOptions = {}): WorkbookBuilder {
         ...periods.map((period) => ({ key: `schedule:${period}`, header: `资金支出计划 ${period}（%）` })),
         project.goals,
         ...fields.map((label) => ({ key: `field:${label}`, header: label, wrap: true })),
+        ...(unplaced ? [project.unplaced] : []),
       ],
       indicators: [...Object.values(columns.indicators), ...extras.map((name) => ({ key: `extra:${name}`, header: name, wrap: true }))],
       department: Object.values(columns.department),
@@ -120,6 +122,7 @@ export function createWorkbook(options: WorkbookOptions = {}): WorkbookBuilder {
       appendNew(periods, result.periods)
       appendNew(extras, result.extras)
       appendNew(fields, result.fields)
+      if (result.unplaced) unplaced = true
       counts.documents++
       counts.projects += result.projects.length
       counts.indicators += result.indicators.length

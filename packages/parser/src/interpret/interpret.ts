@@ -96,6 +96,12 @@ export function interpret(blocks: Iterable<Block>, source: Source): JxmbDocument
       continue
     }
 
+    // A form's own title or period standing above its table (`…申报表`, `(2023年度)`): the next project's, never skipped.
+    if (part === 'projects' && (vocabulary.tableTitle.test(label) || vocabulary.periodLine.test(label))) {
+      reader.titleLine(text.trim(), block.position)
+      continue
+    }
+
     if (part === 'department') {
       const heading = vocabulary.sectionHeading.exec(text)
       if (heading) {

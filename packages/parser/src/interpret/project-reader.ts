@@ -51,6 +51,11 @@ interface Draft {
 export interface ProjectReader {
   /** A title paragraph (`1.…绩效目标表`): the next table starts that project. */
   title(title: ProjectTitle): void
+  /**
+   * A form's title or period paragraph (`…申报表`, `(2023年度)`) above the next table:
+   * its title when it has none, else kept on it as unplaced.
+   */
+  titleLine(text: string, position: Position): void
   table(table: TableBlock): void
   projects(): Project[]
 }
@@ -59,6 +64,8 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
   const drafts: Draft[] = []
   let draft: Draft | undefined
   let pendingTitle: ProjectTitle | undefined
+  // Title and period lines since the last table, for the next project.
+  let pendingLines: Array<{ text: string; position: Position }> = []
 
   const diagnose = (code: string, severity: Diagnostic['severity'], message: string, position?: Position, data?: string[]) => {
     const diagnostic: Diagnostic = { code, severity, message }
@@ -91,11 +98,16 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
     }
     draft = { project, carry: { level1: '', level2: '' }, levels: {}, taken: new Set() }
     drafts.push(draft)
+    for (const line of pendingLines) {
+      if (project.title === '') project.title = line.text
+      else (project.unplaced ??= []).push({ cells: [line.text], position: line.position })
+    }
+    pendingLines = []
     return draft
   }
 
   const readTable = (table: TableBlock) => {
-    if (pendingTitle) start(table.position)
+    if (pendingTitle || pendingLines.length > 0) start(table.position)
     for (const row of table.rows) {
       // This runs for every row of every table: plain loops, no copies unless spans are merged,
       // and a text row's own texts, so that its cells need not be made.
@@ -351,6 +363,10 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
   return {
     title(title) {
       pendingTitle = title
+      pendingLines = []
+    },
+    titleLine(text, position) {
+      pendingLines.push({ text, position })
     },
     table: readTable,
     projects: () =>

@@ -1,0 +1,116 @@
+/**
+ * Forms of other templates, each written here in all three inputs (.docx with
+ * real gridSpan / vMerge, Tika text, tab-per-row text) from one grid, and read
+ * back to the same, hand-checked model.
+ */
+import ExcelJS from 'exceljs'
+import { describe, expect, it } from 'vitest'
+import { toWorkbook } from '@jxmb/export-xlsx'
+import { toMarkdown } from '@jxmb/export-markdown'
+import { parse, parseText } from '@jxmb/parser'
+import { minimalDocx } from '@jxmb/testkit'
+
+/** A cell: its text, how many grid columns it spans, and whether it continues a vertical merge. */
+interface GridCell {
+  text: string
+  span?: number
+  merged?: boolean
+}
+type Grid = GridCell[][]
+
+const c = (text: string, span = 1): GridCell => ({ text, span })
+const below: GridCell = { text: '', merged: true }
+
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+
+function docx(paragraphs: string[], grid: Grid): Uint8Array {
+  const width = Math.max(...grid.map((row) => row.reduce((sum, cell) => sum + (cell.span ?? 1), 0)))
+  const p = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${escape(text)}</w:t></w:r></w:p>`
+  const rows = grid.map((row, rowIndex) => {
+    const cells = row.map((cell, index) => {
+      const starts = !cell.merged && grid[rowIndex + 1]?.[index]?.merged
+      const properties = `${cell.span && cell.span > 1 ? `<w:gridSpan w:val="${cell.span}"/>` : ''}${cell.merged ? '<w:vMerge/>' : starts ? '<w:vMerge w:val="restart"/>' : ''}`
+      return `<w:tc>${properties ? `<w:tcPr>${properties}</w:tcPr>` : ''}${cell.text.split('\n').map(p).join('')}</w:tc>`
+    })
+    return `<w:tr>${cells.join('')}</w:tr>`
+  })
+  return minimalDocx(paragraphs.map(p).join('') + `<w:tbl><w:tblGrid>${'<w:gridCol/>'.repeat(width)}</w:tblGrid>${rows.join('')}</w:tbl>`)
+}
+
+/** Tika: a TAB-led line per cell (further paragraphs without TAB), a blank line after each row; spans leave no trace. */
+function tika(paragraphs: string[], grid: Grid): string {
+  const rows = grid.map((row) => row.map((cell) => `\t${cell.text}\n`).join('') + '\n')
+  return paragraphs.join('\n') + '\n' + rows.join('')
+}
+
+/** Word's Save as Plain Text: a row per line, cells split by TAB. */
+function tabText(paragraphs: string[], grid: Grid): string {
+  return paragraphs.join('\n') + '\n' + grid.map((row) => row.map((cell) => cell.text.replace(/\n/g, ' ')).join('\t')).join('\n') + '\n'
+}
+
+async function allForms(paragraphs: string[], grid: Grid) {
+  const strip = (value: unknown): unknown =>
+    JSON.parse(JSON.stringify(value, (key, item) => (key === 'position' ? undefined : item)))
+  return {
+    docx: strip(await parse(docx(paragraphs, grid), { file: 'form.docx' })) as ReturnType<typeof parseText>,
+    tika: strip(parseText(tika(paragraphs, grid))) as ReturnType<typeof parseText>,
+    tab: strip(parseText(tabText(paragraphs, grid))) as ReturnType<typeof parseText>,
+  }
+}
+
+describe('a county 申报表: title and period rows, a unit label, labels of its own, amounts in 元', () => {
+  const paragraphs = ['第二部分 预算项目绩效目标']
+  const grid: Grid = [
+    [c('某某县2023年度项目支出绩效目标申报表', 4)],
+    [c('(2023年度)', 4)],
+    [c('预算单位'), c('某某县农业农村局'), c('项目名称'), c('高标准农田建设')],
+    [c('项目编码'), c('520100P0001'), c('审批文号'), c('县发改〔2023〕12号')],
+    [c('项目总预算(元)'), c('1,250,000'), c('其中：本级财政拨款'), c('1,000,000')],
+    [c('其中：其他资金'), c('250,000'), c('绩效目标设定依据'), c('《某某规划》')],
+    [c('当年绩效目标'), c('1.建成高标准农田500亩。', 3)],
+    [c('一级指标'), c('二级指标'), c('三级指标'), c('指标值')],
+    [c('产出指标'), c('数量指标'), c('新建面积'), c('≥500亩')],
+    [below, c('质量指标'), c('验收合格率'), c('100%')],
+  ]
+
+  it('reads in full, the same from .docx, Tika text and tab-per-row text', async () => {
+    const forms = await allForms(paragraphs, grid)
+    for (const [form, document] of Object.entries(forms)) {
+      const project = document.projects[0]!
+      expect(document.projects, form).toHaveLength(1)
+      expect(project, form).toMatchObject({
+        title: '某某县2023年度项目支出绩效目标申报表',
+        unit: { code: '', name: '某某县农业农村局' },
+        code: '520100P0001',
+        name: '高标准农田建设',
+        budget: { total: { raw: '1,250,000', value: 1250000 }, fiscal: { raw: '1,000,000', value: 1000000 }, other: { raw: '250,000', value: 250000 } },
+        fields: { 审批文号: '县发改〔2023〕12号', 绩效目标设定依据: '《某某规划》' },
+        unplaced: [{ cells: ['(2023年度)'] }],
+      })
+      expect(project.goals.map((goal) => [goal.marker, goal.text]), form).toEqual([['1.', '建成高标准农田500亩。']])
+      expect(project.indicators.map((i) => [i.level1, i.level2, i.level3, i.value.raw]), form).toEqual([
+        ['产出指标', '数量指标', '新建面积', '≥500亩'],
+        ['产出指标', '质量指标', '验收合格率', '100%'],
+      ])
+      expect(document.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.code), form).toEqual([])
+    }
+  })
+
+  it('the workbook and the Markdown show every field, the amounts as numbers, and what was kept unplaced', async () => {
+    const document = parseText(tika(paragraphs, grid), { file: 'form.txt' })
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load((await toWorkbook([document])) as unknown as ArrayBuffer)
+    const sheet = workbook.getWorksheet('项目')!
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1)
+    const values = (sheet.getRow(2).values as unknown[]).slice(1)
+    const cell = (header: string) => values[headers.indexOf(header)]
+    expect(cell('项目名称')).toBe('高标准农田建设')
+    expect(cell('预算数')).toBe(1250000)
+    expect(cell('财政资金')).toBe(1000000)
+    expect(cell('其他资金')).toBe(250000)
+    expect(cell('审批文号')).toBe('县发改〔2023〕12号')
+    expect(cell('绩效目标设定依据')).toBe('《某某规划》')
+    expect(cell('未识别内容')).toBe('(2023年度)')
+    expect(toMarkdown(document)).toMatch(/\| 未识别内容 +\| \(2023年度\) +\|/)
+  })
+})

@@ -121,8 +121,17 @@ export const indicatorColumns = [
   ['level3', /^三级(指标)?$/],
   ['basis', /^(指标值)?(确定|设定|设置|取值)依据$/],
   ['description', /^(绩效)?指标(描述|内容|解释|说明)$/],
-  ['value', /^(年度)?(指标值|目标值)(\(.*\))?$/],
+  ['value', /^((本|当)?年度?|\d{4}年度?|预期|计划)?(指标值|目标值)(\(.*\))?$|^预期.{0,6}值$/],
 ] as const
+
+/** A value column that is not this year's target: an earlier year's, or what was achieved. */
+export const notTarget = /(上年|去年|前年|以前|历史|实际|完成值|完成情况|基期)/
+
+/** Text that is a value, never a sub-label of a two-row indicator header. */
+export const notSubLabel = /[≥≤<>=%％]|^[\d.,]+$/
+
+/** A cell spanning the whole indicator block, left of the levels: not a column of values. */
+export const indicatorLead = /^绩效指标(\(.*\))?$/
 export type IndicatorColumnKey = (typeof indicatorColumns)[number][0]
 
 /**

@@ -114,3 +114,52 @@ describe('a county 申报表: title and period rows, a unit label, labels of its
     expect(toMarkdown(document)).toMatch(/\| 未识别内容 +\| \(2023年度\) +\|/)
   })
 })
+
+describe('a 批复表 whose 指标值 takes two rows: 上年实际完成值 and 本年目标值 under one spanning label', () => {
+  const paragraphs = ['第二部分 预算项目绩效目标', '1.道路养护绩效目标表']
+  const grid: Grid = [
+    [c('项目名称'), c('道路养护', 5)],
+    [c('项目编码'), c('P0002', 5)],
+    [c('一级指标'), c('二级指标'), c('三级指标'), c('指标值', 2), c('指标值确定依据')],
+    [below, below, below, c('上年实际完成值'), c('本年目标值'), below],
+    [c('产出指标'), c('数量指标'), c('养护里程'), c('100公里'), c('≥120公里'), c('养护计划')],
+    [below, c('时效指标'), c('完成时间'), c('2022年12月'), c('2023年12月底前'), c('合同')],
+  ]
+
+  it('is one header: this year’s target is the value, last year’s is kept by its full name', async () => {
+    const forms = await allForms(paragraphs, grid)
+    for (const [form, document] of Object.entries(forms)) {
+      const project = document.projects[0]!
+      expect(project.indicatorColumns, form).toEqual(['一级指标', '二级指标', '三级指标', '指标值/上年实际完成值', '指标值/本年目标值', '指标值确定依据'])
+      expect(project.indicators.map((i) => [i.level1, i.level2, i.level3, i.value.raw, i.basis, i.extra]), form).toEqual([
+        ['产出指标', '数量指标', '养护里程', '≥120公里', '养护计划', { '指标值/上年实际完成值': '100公里' }],
+        ['产出指标', '时效指标', '完成时间', '2023年12月底前', '合同', { '指标值/上年实际完成值': '2022年12月' }],
+      ])
+      // No budget in this form, which is said; nothing of its tables is lost.
+      expect(document.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.code), form).toEqual(['missing-budget', 'missing-budget'])
+    }
+  })
+})
+
+describe('a lead cell 绩效指标 spanning the whole indicator block, and a value column named 预期目标值', () => {
+  const paragraphs = ['第二部分 预算项目绩效目标', '1.培训绩效目标表']
+  const grid: Grid = [
+    [c('项目名称'), c('干部培训', 4)],
+    [c('绩效指标'), c('一级指标'), c('二级指标'), c('三级指标'), c('预期目标值')],
+    [below, c('产出指标'), c('数量指标'), c('培训人次'), c('≥300人次')],
+    [below, c('满意度指标'), c('服务对象满意度指标'), c('学员满意度'), c('≥90%')],
+  ]
+
+  it('the lead is no column of values, and the value column is found by its name', async () => {
+    const forms = await allForms(paragraphs, grid)
+    for (const [form, document] of Object.entries(forms)) {
+      const project = document.projects[0]!
+      expect(project.indicators.map((i) => [i.level1, i.level2, i.level3, i.value.raw, i.extra]), form).toEqual([
+        ['产出指标', '数量指标', '培训人次', '≥300人次', {}],
+        ['满意度指标', '服务对象满意度指标', '学员满意度', '≥90%', {}],
+      ])
+      // This form has no code and no budget, which is said; nothing of its tables is lost.
+      expect(document.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.code), form).toEqual(['missing-code', 'missing-budget', 'missing-budget'])
+    }
+  })
+})

@@ -13,8 +13,10 @@ import {
 } from '@jxmb/model'
 import { cellText, type Cell, type Row, type TableBlock } from '../blocks.js'
 import { atParagraph, span } from '../position.js'
+import { indicatorHeader, withSubLabels, type Column, type IndicatorHeader } from './indicator-header.js'
 import { isAmountRole, labelRole, looksLikeLabel, type HeaderKey, type LabelRole } from './label-role.js'
 import { toParagraph } from './paragraph.js'
+import { remember } from './remember.js'
 import { parseAmount, parseIndicatorValue, parsePercent } from './value.js'
 
 export interface ProjectTitle {
@@ -24,15 +26,6 @@ export interface ProjectTitle {
   position: Position
 }
 
-type ColumnKey = vocabulary.IndicatorColumnKey | 'extra'
-
-interface Column {
-  key: ColumnKey
-  /** The header label as written. */
-  label: string
-  /** The label normalised: the key of an extra column. */
-  name: string
-}
 
 interface Draft {
   project: Project
@@ -108,15 +101,27 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
 
   const readTable = (table: TableBlock) => {
     if (pendingTitle || pendingLines.length > 0) start(table.position)
-    for (const row of table.rows) {
+    const rows = table.rows
+    for (let rowIndex = 0; rowIndex < rows.length; rowIndex++) {
+      const row = rows[rowIndex]!
       // This runs for every row of every table: plain loops, no copies unless spans are merged,
       // and a text row's own texts, so that its cells need not be made.
       const cells = row.texts ? undefined : logicalCells(row.cells)
       const texts = row.texts ?? cellTexts(cells!)
       const seen = scanRow(texts)
       if (seen === 0) continue // an empty row
-      const header = seen & mayBeHeader ? indicatorHeader(row, texts) : undefined
+      let header = seen & mayBeHeader ? indicatorHeader(row, texts) : undefined
       if (header) {
+        // A row of sub-labels below (指标值 split into 上年实际完成值 / 本年目标值) belongs to the header.
+        const next = rows[rowIndex + 1]
+        if (next) {
+          const nextTexts = next.texts ?? cellTexts(next.cells)
+          const combined = withSubLabels(row, row.texts ?? cellTexts(row.cells), next, nextTexts)
+          if (combined) {
+            header = combined
+            rowIndex++
+          }
+        }
         readIndicatorHeader(header, row)
       } else {
         const startsNew = (seen & mayStartProject) !== 0 && startsProject(texts)
@@ -312,6 +317,8 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
         case 'description': description = join(description, text); break
         case 'value': value = join(value, text); break
         case 'basis': basis = join(basis, text); break
+        // The block's lead cell is merged down, empty below; text there is kept all the same.
+        case 'lead': if (text !== '') extra[column.name] = join(extra[column.name], text); break
         default: extra[column.name] = join(extra[column.name], text)
       }
     }
@@ -411,12 +418,6 @@ function unplaced(project: Project, cells: readonly string[], row: Row): void {
   ;(project.unplaced ??= []).push({ cells: [...cells], position: row.position })
 }
 
-interface IndicatorHeader {
-  columns: Column[]
-  /** The labels normalised: the same header repeated after a page break has the same signature. */
-  signature: string
-}
-
 // What scanRow found in a row; 0 when the row holds no text at all.
 const holdsText = 1
 const mayBeHeader = 2
@@ -449,53 +450,6 @@ function scanRow(texts: readonly string[]): number {
     if (isProjectInitial(text.charCodeAt(0))) seen |= mayStartProject
   }
   return levels >= 2 ? seen | mayBeHeader : seen
-}
-
-// Text rows hold no merged cells, so their header is a function of the texts alone:
-// each distinct header is read once per process. Bounded, like the label memo.
-const textHeaders = new Map<string, IndicatorHeader | null>()
-const textHeadersLimit = 256
-
-/** The indicator header row, as columns; undefined when the row is not one. */
-function indicatorHeader(row: Row, texts: readonly string[]): IndicatorHeader | undefined {
-  if (!row.texts) return readHeaderCells(row.cells)
-  return remember(textHeaders, textHeadersLimit, texts.join('\t'), () => readHeaderCells(row.cells) ?? null) ?? undefined
-}
-
-/** `memo`'s value for `key`, computed and kept when missing; a memo that reaches `limit` entries starts afresh. */
-function remember<V>(memo: Map<string, V>, limit: number, key: string, compute: () => V): V {
-  let value = memo.get(key)
-  if (value === undefined) {
-    value = compute()
-    if (memo.size >= limit) memo.clear()
-    memo.set(key, value)
-  }
-  return value
-}
-
-function readHeaderCells(cells: Cell[]): IndicatorHeader | undefined {
-  let found = 0
-  const columns: Column[] = []
-  const taken = new Set<string>()
-  for (const cell of cells) {
-    const label = normalizeLabel(cellText(cell))
-    if (cell.merged === 'horizontal' && columns.length > 0) {
-      columns.push(columns.at(-1)!)
-      continue
-    }
-    const entry = label.length <= 20 ? vocabulary.indicatorColumns.find(([, pattern]) => pattern.test(label)) : undefined
-    // A second column for a field already taken (年度指标值 beside 指标值) is kept as an extra.
-    const key = entry && !taken.has(entry[0]) ? entry[0] : 'extra'
-    taken.add(key)
-    if (key === 'level1' || key === 'level2' || key === 'level3') found++
-    const written = cellText(cell).replace(/\s+/g, ' ').trim() || `列${columns.length + 1}`
-    columns.push({ key, label: written, name: label || written })
-  }
-  return found >= 2 ? { columns, signature: signature(cells) } : undefined
-}
-
-function signature(cells: Cell[]): string {
-  return cells.map((cell) => normalizeLabel(cellText(cell))).join('\t')
 }
 
 /** A row that can only begin a project's header: the unit line, 单位：, or 项目编码. */

@@ -108,6 +108,9 @@ export const periodLine = /^[(]?\d{4}年度?[)]?$/
 /** `单位：万元` in the header table. */
 export const moneyUnit = /^(金额)?单位:(.+)$/
 
+/** The money unit in an amount label's brackets: `项目总预算(元)`, `金额(万元)` (normalised text). */
+export const moneyUnitInLabel = /\((?:单位:)?((?:亿|万|千)?元)\)/
+
 /** `655001河北遵化经济开发区管理委员会本级`: unit code then unit name. */
 export const unitLine = /^(\d{3,})(\D.*)$/
 

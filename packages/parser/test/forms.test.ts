@@ -81,6 +81,7 @@ describe('a county 申报表: title and period rows, a unit label, labels of its
       expect(project, form).toMatchObject({
         title: '某某县2023年度项目支出绩效目标申报表',
         unit: { code: '', name: '某某县农业农村局' },
+        moneyUnit: '元',
         code: '520100P0001',
         name: '高标准农田建设',
         budget: { total: { raw: '1,250,000', value: 1250000 }, fiscal: { raw: '1,000,000', value: 1000000 }, other: { raw: '250,000', value: 250000 } },
@@ -105,9 +106,9 @@ describe('a county 申报表: title and period rows, a unit label, labels of its
     const values = (sheet.getRow(2).values as unknown[]).slice(1)
     const cell = (header: string) => values[headers.indexOf(header)]
     expect(cell('项目名称')).toBe('高标准农田建设')
-    expect(cell('预算数')).toBe(1250000)
-    expect(cell('财政资金')).toBe(1000000)
-    expect(cell('其他资金')).toBe(250000)
+    expect(cell('预算数（元）')).toBe(1250000)
+    expect(cell('财政资金（元）')).toBe(1000000)
+    expect(cell('其他资金（元）')).toBe(250000)
     expect(cell('审批文号')).toBe('县发改〔2023〕12号')
     expect(cell('绩效目标设定依据')).toBe('《某某规划》')
     expect(cell('未识别内容')).toBe('(2023年度)')

@@ -232,6 +232,11 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
         continue
       }
       if (role !== 'field' && value !== '') current.taken.add(role)
+      // An amount label may say its unit: 项目总预算(元), 金额（万元）.
+      if (isAmountRole(role) && project.moneyUnit === '') {
+        const unit = vocabulary.moneyUnitInLabel.exec(normalizeLabel(text))
+        if (unit) project.moneyUnit = unit[1]!
+      }
       switch (role) {
         case 'code':
           project.code = value

@@ -173,6 +173,12 @@ export const Department = Type.Object(
     sections: Type.Array(Section),
     indicatorColumns: Type.Optional(Type.Array(Type.String(), { description: 'Header of the 部门整体支出绩效目标表, when there is one.' })),
     indicators: Type.Optional(Type.Array(Indicator, { description: 'Rows of the 部门整体支出绩效目标表, when there is one.' })),
+    subtotals: Type.Optional(
+      Type.Array(
+        Type.Object({ values: Type.Record(Type.String(), Type.String()), position: Type.Optional(Position) }, { additionalProperties: false }),
+        { description: 'Subtotal rows of a wide table (a unit and an amount, no project, no indicator), by column label.' },
+      ),
+    ),
     position: Type.Optional(Position),
   },
   { additionalProperties: false },

@@ -164,3 +164,28 @@ describe('a lead cell 绩效指标 spanning the whole indicator block, and a val
     }
   })
 })
+
+describe('a wide table from a budget system: project columns beside the indicators, merged down, with a subtotal row', () => {
+  const paragraphs = ['第二部分 预算项目绩效目标']
+  const grid: Grid = [
+    [c('单位名称'), c('项目名称'), c('项目金额（万元）'), c('年度目标'), c('一级指标'), c('二级指标'), c('三级指标'), c('指标值')],
+    [c('某某局'), c('项目甲'), c('100'), c('完成甲任务'), c('产出指标'), c('数量指标'), c('甲数量'), c('≥1个')],
+    [below, below, below, below, below, c('质量指标'), c('甲质量'), c('100%')],
+    [below, c('项目乙'), c('50'), c('完成乙任务'), c('效益指标'), c('社会效益指标'), c('乙效益'), c('明显提升')],
+    [c('某某局小计'), c(''), c('150'), c(''), c(''), c(''), c(''), c('')],
+  ]
+
+  it('each project name starts a project; merged cells carry; the subtotal is the department’s, not an indicator', async () => {
+    const forms = await allForms(paragraphs, grid)
+    for (const [form, document] of Object.entries(forms)) {
+      expect(
+        document.projects.map((p) => [p.unit.name, p.name, p.budget.total.value, p.goals.map((g) => g.text), p.indicators.map((i) => [i.level1, i.level2, i.level3, i.value.raw, i.extra])]),
+        form,
+      ).toEqual([
+        ['某某局', '项目甲', 100, ['完成甲任务'], [['产出指标', '数量指标', '甲数量', '≥1个', {}], ['产出指标', '质量指标', '甲质量', '100%', {}]]],
+        ['某某局', '项目乙', 50, ['完成乙任务'], [['效益指标', '社会效益指标', '乙效益', '明显提升', {}]]],
+      ])
+      expect(document.department.subtotals, form).toEqual([{ values: { 单位名称: '某某局小计', '项目金额（万元）': '150' } }])
+    }
+  })
+})

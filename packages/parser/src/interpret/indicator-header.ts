@@ -6,13 +6,21 @@
  */
 import { normalizeLabel, vocabulary } from '@jxmb/model'
 import { cellText, type Cell, type Row } from '../blocks.js'
+import { labelRole, type HeaderKey } from './label-role.js'
 import { remember } from './remember.js'
 
-/** `lead`: a cell spanning the whole indicator block (绩效指标), not a column of values. */
-export type ColumnKey = vocabulary.IndicatorColumnKey | 'extra' | 'lead'
+/**
+ * `lead`: a cell spanning the whole indicator block (绩效指标), not a column of values.
+ * `project`: a project's own column in a wide table (单位名称, 项目名称, 预算数, 年度目标 …), its `role` saying which.
+ */
+export type ColumnKey = vocabulary.IndicatorColumnKey | 'extra' | 'lead' | 'project'
+
+/** The roles a wide table's project columns may play. */
+const projectRoles = new Set<HeaderKey>(['code', 'name', 'unitName', 'total', 'fiscal', 'other', 'goals', 'usage'])
 
 export interface Column {
   key: ColumnKey
+  role?: HeaderKey
   /** The header label as written (both rows' labels, for a two-row header). */
   label: string
   /** The label normalised: the key of an extra column. */
@@ -63,15 +71,21 @@ function readHeader(cells: readonly HeaderCell[], subLabels?: readonly string[])
       return
     }
     const label = normalizeLabel(sub === '' ? top : sub)
+    const both = sub === '' ? top : top === '' ? sub : `${top}/${sub}`
     const entry = label.length <= 20 ? vocabulary.indicatorColumns.find(([, pattern]) => pattern.test(label)) : undefined
     let key: ColumnKey = entry && !taken.has(entry[0]) ? entry[0] : 'extra'
     // An earlier year's value under 指标值 (上年实际完成值) is kept by its name, never taken for the target.
     if (key === 'value' && vocabulary.notTarget.test(label)) key = 'extra'
     if (key === 'extra' && index === 0 && vocabulary.indicatorLead.test(normalizeLabel(top))) key = 'lead'
+    const role = key === 'extra' ? labelRole(both || top) : undefined
+    if (role && projectRoles.has(role.key) && !taken.has(`project:${role.key}`)) {
+      taken.add(`project:${role.key}`)
+      columns.push({ key: 'project', role: role.key, label: both || top, name: normalizeLabel(both || top) })
+      return
+    }
     // A second column for a field already taken (年度指标值 beside 指标值) is kept as an extra.
     taken.add(key)
     if (levelKeys.has(key)) found++
-    const both = sub === '' ? top : top === '' ? sub : `${top}/${sub}`
     const shown = both || `列${columns.length + 1}`
     columns.push({ key, label: shown, name: normalizeLabel(both) || shown })
   })

@@ -135,6 +135,8 @@ export function interpret(blocks: Iterable<Block>, source: Source): JxmbDocument
     department.indicators = departmentTables.flatMap((table) => table.indicators)
   }
   const projects = reader.projects()
+  const subtotals = reader.subtotals()
+  if (subtotals.length > 0) department.subtotals = subtotals
   for (const diagnostic of checkProjects(projects)) diagnostics.push(diagnostic)
   return { type: 'document', source, department, projects, diagnostics }
 }

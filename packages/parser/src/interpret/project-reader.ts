@@ -41,6 +41,12 @@ interface Draft {
   expect?: { kind: 'usage'; column: number } | { kind: 'schedule'; column: number; periods: string[] }
 }
 
+/** A wide table's subtotal row: a unit and an amount, no project, no indicator. */
+export interface Subtotal {
+  values: Record<string, string>
+  position: Position
+}
+
 export interface ProjectReader {
   /** A title paragraph (`1.…绩效目标表`): the next table starts that project. */
   title(title: ProjectTitle): void
@@ -51,11 +57,14 @@ export interface ProjectReader {
   titleLine(text: string, position: Position): void
   table(table: TableBlock): void
   projects(): Project[]
+  /** Subtotal rows of wide tables, for the department. */
+  subtotals(): Subtotal[]
 }
 
 export function createProjectReader(report: (diagnostic: Diagnostic) => void): ProjectReader {
   const drafts: Draft[] = []
   let draft: Draft | undefined
+  const subtotals: Subtotal[] = []
   let pendingTitle: ProjectTitle | undefined
   // Title and period lines since the last table, for the next project.
   let pendingLines: Array<{ text: string; position: Position }> = []
@@ -298,8 +307,78 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
       }
       let empty = true
       for (let index = offset; index < end; index++) if (texts[index] !== '') empty = false
-      if (!empty) readIndicator(current, columns, texts, offset, position)
+      if (empty) continue
+      // A wide table: the row's project columns say which project it belongs to, or that it is a subtotal.
+      const owner = columns.some((column) => column.key === 'project') ? wideRow(current, columns, texts, offset, position) : current
+      if (owner) readIndicator(owner, columns, texts, offset, position)
     }
+  }
+
+  /**
+   * The project a wide table's row belongs to: a new project name or code starts one (with the
+   * table's columns); cells merged down (empty below their first row) keep the current one. A row
+   * with a unit or an amount but no project and no indicator is a subtotal: kept, no indicator.
+   */
+  const wideRow = (current: Draft, columns: Column[], texts: readonly string[], offset: number, position: Position): Draft | undefined => {
+    const own = new Map<HeaderKey, string>()
+    let indicatorText = false
+    const values: Record<string, string> = {}
+    for (let index = 0; index < columns.length; index++) {
+      const column = columns[index]!
+      const text = texts[offset + index]!
+      if (column.key === 'project') {
+        if (text !== '') own.set(column.role!, text)
+        if (text !== '') values[column.label] = text
+      } else if (text !== '' && column.key !== 'lead') indicatorText = true
+    }
+    const name = own.get('name') ?? ''
+    const code = own.get('code') ?? ''
+    if (name === '' && code === '' && !indicatorText) {
+      if (own.size > 0) subtotals.push({ values, position })
+      return undefined
+    }
+    let owner = current
+    const project = current.project
+    const other = (mine: string, theirs: string) => mine !== '' && theirs !== '' && mine !== theirs
+    if (other(name, project.name) || other(code, project.code) || ((name !== '' || code !== '') && project.name === '' && project.code === '' && project.indicators.length > 0)) {
+      owner = start(position)
+      owner.columns = current.columns
+      owner.headerSignature = current.headerSignature
+      owner.project.indicatorColumns = project.indicatorColumns
+      owner.project.moneyUnit = project.moneyUnit
+      // A unit cell merged down over several projects is empty below its first row: it carries.
+      if (!own.has('unitName')) owner.project.unit = { ...project.unit }
+    }
+    const target = owner.project
+    for (const [role, text] of own) {
+      switch (role) {
+        case 'name':
+          if (target.name === '') target.name = text
+          break
+        case 'code':
+          if (target.code === '') target.code = text
+          break
+        case 'unitName':
+          if (target.unit.name === '') target.unit = readUnit(text)
+          break
+        case 'total':
+          if (target.budget.total.raw === '') target.budget.total = parseAmount(text)
+          break
+        case 'fiscal':
+          if (target.budget.fiscal.raw === '') target.budget.fiscal = parseAmount(text)
+          break
+        case 'other':
+          if (target.budget.other.raw === '') target.budget.other = parseAmount(text, true)
+          break
+        case 'usage':
+          if (target.usage === '') target.usage = text
+          break
+        case 'goals':
+          if (target.goals.length === 0) target.goals = text.split('\n').map((line, number) => toParagraph(line, atParagraph(position, number)))
+          break
+      }
+    }
+    return indicatorText ? owner : undefined
   }
 
   const readIndicator = (current: Draft, columns: Column[], texts: readonly string[], offset: number, position: Position) => {
@@ -324,6 +403,8 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
         case 'basis': basis = join(basis, text); break
         // The block's lead cell is merged down, empty below; text there is kept all the same.
         case 'lead': if (text !== '') extra[column.name] = join(extra[column.name], text); break
+        // A wide table's project columns were read by wideRow.
+        case 'project': break
         default: extra[column.name] = join(extra[column.name], text)
       }
     }
@@ -381,6 +462,7 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
       pendingLines.push({ text, position })
     },
     table: readTable,
+    subtotals: () => subtotals,
     projects: () =>
       drafts.map(({ project, lastRow }) => {
         if (lastRow && project.position) project.position = span(project.position, lastRow.position)

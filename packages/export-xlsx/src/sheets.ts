@@ -164,6 +164,11 @@ export function documentRows(document: JxmbDocument, file: string): DocumentRows
       rows.department.push({ file, unitName, section: title, marker: paragraph.marker ?? '', text: paragraph.text })
     }
   }
+  // A wide table's subtotal rows: the department's, by column label.
+  for (const subtotal of document.department.subtotals ?? []) {
+    const text = Object.entries(subtotal.values).map(([label, value]) => `${label}：${value}`).join('；')
+    rows.department.push({ file, unitName, section: '小计', marker: '', text })
+  }
   for (const diagnostic of document.diagnostics) {
     rows.checks.push({
       file,

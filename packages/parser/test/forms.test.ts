@@ -188,4 +188,16 @@ describe('a wide table from a budget system: project columns beside the indicato
       expect(document.department.subtotals, form).toEqual([{ values: { 单位名称: '某某局小计', '项目金额（万元）': '150' } }])
     }
   })
+
+  it('the workbook lists the subtotal on 部门目标, and two projects on 项目', async () => {
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load((await toWorkbook([parseText(tika(paragraphs, grid), { file: 'wide.txt' })])) as unknown as ArrayBuffer)
+    const rows = (name: string) => {
+      const found: unknown[][] = []
+      workbook.getWorksheet(name)!.eachRow((row) => void found.push((row.values as unknown[]).slice(1)))
+      return found
+    }
+    expect(rows('部门目标').slice(1)).toEqual([['wide.txt', '某某局', '小计', undefined, '单位名称：某某局小计；项目金额（万元）：150']])
+    expect(rows('项目').slice(1).map((row) => row[5])).toEqual(['项目甲', '项目乙'])
+  })
 })

@@ -8,45 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { toWorkbook } from '@jxmb/export-xlsx'
 import { toMarkdown } from '@jxmb/export-markdown'
 import { parse, parseText } from '@jxmb/parser'
-import { minimalDocx } from '@jxmb/testkit'
-
-/** A cell: its text, how many grid columns it spans, and whether it continues a vertical merge. */
-interface GridCell {
-  text: string
-  span?: number
-  merged?: boolean
-}
-type Grid = GridCell[][]
-
-const c = (text: string, span = 1): GridCell => ({ text, span })
-const below: GridCell = { text: '', merged: true }
-
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-
-function docx(paragraphs: string[], grid: Grid): Uint8Array {
-  const width = Math.max(...grid.map((row) => row.reduce((sum, cell) => sum + (cell.span ?? 1), 0)))
-  const p = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${escape(text)}</w:t></w:r></w:p>`
-  const rows = grid.map((row, rowIndex) => {
-    const cells = row.map((cell, index) => {
-      const starts = !cell.merged && grid[rowIndex + 1]?.[index]?.merged
-      const properties = `${cell.span && cell.span > 1 ? `<w:gridSpan w:val="${cell.span}"/>` : ''}${cell.merged ? '<w:vMerge/>' : starts ? '<w:vMerge w:val="restart"/>' : ''}`
-      return `<w:tc>${properties ? `<w:tcPr>${properties}</w:tcPr>` : ''}${cell.text.split('\n').map(p).join('')}</w:tc>`
-    })
-    return `<w:tr>${cells.join('')}</w:tr>`
-  })
-  return minimalDocx(paragraphs.map(p).join('') + `<w:tbl><w:tblGrid>${'<w:gridCol/>'.repeat(width)}</w:tblGrid>${rows.join('')}</w:tbl>`)
-}
-
-/** Tika: a TAB-led line per cell (further paragraphs without TAB), a blank line after each row; spans leave no trace. */
-function tika(paragraphs: string[], grid: Grid): string {
-  const rows = grid.map((row) => row.map((cell) => `\t${cell.text}\n`).join('') + '\n')
-  return paragraphs.join('\n') + '\n' + rows.join('')
-}
-
-/** Word's Save as Plain Text: a row per line, cells split by TAB. */
-function tabText(paragraphs: string[], grid: Grid): string {
-  return paragraphs.join('\n') + '\n' + grid.map((row) => row.map((cell) => cell.text.replace(/\n/g, ' ')).join('\t')).join('\n') + '\n'
-}
+import { gridCell as c, gridDocx as docx, gridTabText as tabText, gridTika as tika, mergedBelow as below, type Grid } from '@jxmb/testkit'
 
 async function allForms(paragraphs: string[], grid: Grid) {
   const strip = (value: unknown): unknown =>

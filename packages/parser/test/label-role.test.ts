@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parseText } from '@jxmb/parser'
+import { parse, parseText } from '@jxmb/parser'
+import { gridCell, gridDocx, gridTabText, gridTika, type Grid } from '@jxmb/testkit'
 import { labelRole } from '../src/interpret/label-role.js'
 
 const oneOf = (...items: string[]) => fc.constantFrom(...items)
@@ -50,7 +51,7 @@ describe('labelRole', () => {
   })
 })
 
-describe('a header table of generated labels reads into the model, in any layout (1,000 runs)', () => {
+describe('a header table of generated labels reads into the same model from .docx, Tika and tab text, in any layout (1,000 runs)', () => {
   const names = oneOf('农村环境整治专项资金', '办公设备购置', '道路养护经费', '人才引进补助资金')
   const amount = fc.integer({ min: 1, max: 9_999_999 }).map((cents) => cents / 100)
   const layout = fc.record({
@@ -66,9 +67,9 @@ describe('a header table of generated labels reads into the model, in any layout
     pairsPerRow: fc.constantFrom(1, 2),
   })
 
-  it('name, budget, goals and unforeseen fields land where they belong', () => {
-    fc.assert(
-      fc.property(layout, (l) => {
+  it('name, budget, goals and unforeseen fields land where they belong', async () => {
+    await fc.assert(
+      fc.asyncProperty(layout, async (l) => {
         const money = (value: number) => (l.yuan ? (value * 10000).toLocaleString('en-US', { maximumFractionDigits: 0 }) : value.toFixed(2))
         const pairs: Array<[string, string]> = [
           ['项目名称', l.name],
@@ -77,19 +78,30 @@ describe('a header table of generated labels reads into the model, in any layout
           [l.extra, '某某文件'],
         ]
         const ordered = l.order.map((index) => pairs[index]!)
-        const rows: string[][] = [['项目编码', 'P0001']]
-        for (let at = 0; at < ordered.length; at += l.pairsPerRow) rows.push(ordered.slice(at, at + l.pairsPerRow).flat())
-        rows.push([l.goals, '1.完成年度任务。'])
-        const table = rows.map((row) => row.map((cell) => `\t${cell}\n`).join('') + '\n').join('')
-        const text = `第二部分 预算项目绩效目标\n1.测试项目绩效目标表\n${table}\t一级指标\n\t二级指标\n\t三级指标\n\t指标值\n\n\t产出指标\n\t数量指标\n\t次数\n\t≥1次\n\n`
-        const project = parseText(text).projects[0]!
+        // Four grid columns: a row of one pair has its value span three.
+        const row = (cells: Array<[string, string]>): Grid[number] =>
+          cells.length === 2 ? cells.flat().map((text) => gridCell(text)) : [gridCell(cells[0]![0]), gridCell(cells[0]![1], 3)]
+        const grid: Grid = [row([['项目编码', 'P0001']])]
+        for (let at = 0; at < ordered.length; at += l.pairsPerRow) grid.push(row(ordered.slice(at, at + l.pairsPerRow)))
+        grid.push(row([[l.goals, '1.完成年度任务。']]))
+        grid.push(['一级指标', '二级指标', '三级指标', '指标值'].map((text) => gridCell(text)))
+        grid.push(['产出指标', '数量指标', '次数', '≥1次'].map((text) => gridCell(text)))
+        const paragraphs = ['第二部分 预算项目绩效目标', '1.测试项目绩效目标表']
+        const documents = {
+          docx: await parse(gridDocx(paragraphs, grid), { file: 'layout.docx' }),
+          tika: parseText(gridTika(paragraphs, grid)),
+          tab: parseText(gridTabText(paragraphs, grid)),
+        }
         const expected = (value: number) => (l.yuan ? Math.round(value * 10000) : Number(value.toFixed(2)))
-        expect(project.name).toBe(l.name)
-        expect(project.budget.total.value).toBe(expected(l.totalValue))
-        expect(project.budget.fiscal.value).toBe(expected(l.fiscalValue))
-        expect(project.goals.map((goal) => goal.text)).toEqual(['完成年度任务。'])
-        expect(Object.values(project.fields ?? {})).toEqual(['某某文件'])
-        expect(project.unplaced).toBeUndefined()
+        for (const [form, document] of Object.entries(documents)) {
+          const project = document.projects[0]!
+          expect(project.name, form).toBe(l.name)
+          expect(project.budget.total.value, form).toBe(expected(l.totalValue))
+          expect(project.budget.fiscal.value, form).toBe(expected(l.fiscalValue))
+          expect(project.goals.map((goal) => goal.text), form).toEqual(['完成年度任务。'])
+          expect(Object.values(project.fields ?? {}), form).toEqual(['某某文件'])
+          expect(project.unplaced, form).toBeUndefined()
+        }
       }),
       { numRuns: 1000 },
     )

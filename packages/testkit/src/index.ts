@@ -5,3 +5,4 @@ export { columnFields, indicatorRows, projectTables, type GridRow, type LayoutOp
 export { stripPositions } from './strip.js'
 export { emitDocx, type DocxOptions } from './emit-docx.js'
 export { documentXml, minimalDocx, minimalDocxEntries, packageRels, writeZip, type ZipEntry, type ZipOptions } from './zip.js'
+export { gridCell, gridDocx, gridTabText, gridTika, mergedBelow, type Grid, type GridCell } from './grid.js'

@@ -28,6 +28,7 @@ export const hints: Readonly<Record<string, string>> = {
   'docx-warning': 'Word 转换时的提示，可能有内容未能读出（如域代码、修订），请打开原文件核对。',
   'docx-error': 'Word 转换时出错，部分内容可能未能读出，请打开原文件核对。',
   'label-competes': '表头中有两个标签表示同一项（如两个预算金额），已采用第一个，另一个保留在其他字段中，请核对。',
+  'self-evaluation': '这是绩效自评表（含实际完成值、得分等），不是绩效目标表；已按表格读取，请确认是否误收。',
   'span-capped': '表格中有单元格的合并范围超出了表格宽度，已按表格宽度读取，请打开原文件核对该行。',
   // Files that could not be converted
   EMPTY: '文件为空，请重新获取该文件。',

@@ -241,6 +241,11 @@ export const JxmbDocument = Type.Object(
     $schema: Type.Optional(Type.Literal(DOCUMENT_SCHEMA_ID)),
     formatVersion: Type.Optional(Type.String()),
     type: Type.Literal('document'),
+    kind: Type.Optional(
+      Type.Literal('self-evaluation', {
+        description: 'Set when the document is a 自评表 (year-end self-evaluation: 实际完成值, 得分 …), whose values are results, not targets; absent for target tables (申报表, 批复表).',
+      }),
+    ),
     source: Source,
     department: Department,
     projects: Type.Array(Project),

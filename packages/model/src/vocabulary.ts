@@ -130,8 +130,14 @@ export const indicatorColumns = [
 /** A value column that is not this year's target: an earlier year's, or what was achieved. */
 export const notTarget = /(上年|去年|前年|以前|历史|实际|完成值|完成情况|基期)/
 
+/** An earlier year's column (上年实际完成值): a reference in a target table. */
+export const earlierYear = /(上年|去年|前年|以前|历史|基期)/
+
 /** Text that is a value, never a sub-label of a two-row indicator header. */
 export const notSubLabel = /[≥≤<>=%％]|^[\d.,]+$/
+
+/** Columns (or a title) that make a table a 自评表, the year-end self-evaluation, not targets (normalised text). */
+export const selfEvaluation = /实际完成值|完成情况|得分|偏差原因|自评/
 
 /** A cell spanning the whole indicator block, left of the levels: not a column of values. */
 export const indicatorLead = /^绩效指标(\(.*\))?$/

@@ -98,6 +98,7 @@ describe('a 批复表 whose 指标值 takes two rows: 上年实际完成值 and 
         ['产出指标', '数量指标', '养护里程', '≥120公里', '养护计划', { '指标值/上年实际完成值': '100公里' }],
         ['产出指标', '时效指标', '完成时间', '2023年12月底前', '合同', { '指标值/上年实际完成值': '2022年12月' }],
       ])
+      expect(document.kind, form).toBeUndefined()
       // No budget in this form, which is said; nothing of its tables is lost.
       expect(document.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.code), form).toEqual(['missing-budget', 'missing-budget'])
     }
@@ -161,5 +162,26 @@ describe('a wide table from a budget system: project columns beside the indicato
     }
     expect(rows('部门目标').slice(1)).toEqual([['wide.txt', '某某局', '小计', undefined, '单位名称：某某局小计；项目金额（万元）：150']])
     expect(rows('项目').slice(1).map((row) => row[5])).toEqual(['项目甲', '项目乙'])
+  })
+})
+
+describe('a 自评表 (self-evaluation) is recognised, not taken for targets', () => {
+  const paragraphs = ['第二部分 预算项目绩效目标', '1.道路养护绩效自评表']
+  const grid: Grid = [
+    [c('项目名称'), c('道路养护', 6)],
+    [c('一级指标'), c('二级指标'), c('三级指标'), c('年度指标值'), c('实际完成值'), c('分值'), c('得分')],
+    [c('产出指标'), c('数量指标'), c('养护里程'), c('≥120公里'), c('125公里'), c('20'), c('20')],
+  ]
+
+  it('says what kind the document is and why; its rows are kept, the year’s target as 指标值', async () => {
+    const forms = await allForms(paragraphs, grid)
+    for (const [form, document] of Object.entries(forms)) {
+      expect(document.kind, form).toBe('self-evaluation')
+      expect(document.diagnostics[0], form).toMatchObject({ code: 'self-evaluation', severity: 'warning' })
+      expect(document.diagnostics[0]!.message, form).toContain('“1.道路养护绩效自评表”')
+      expect(document.projects[0]!.indicators.map((i) => [i.level3, i.value.raw, i.extra]), form).toEqual([
+        ['养护里程', '≥120公里', { 实际完成值: '125公里', 分值: '20', 得分: '20' }],
+      ])
+    }
   })
 })

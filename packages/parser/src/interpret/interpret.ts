@@ -5,6 +5,7 @@ import {
   type Department,
   type Diagnostic,
   type JxmbDocument,
+  type Project,
   type Section,
   type Source,
 } from '@jxmb/model'
@@ -138,7 +139,25 @@ export function interpret(blocks: Iterable<Block>, source: Source): JxmbDocument
   const subtotals = reader.subtotals()
   if (subtotals.length > 0) department.subtotals = subtotals
   for (const diagnostic of checkProjects(projects)) diagnostics.push(diagnostic)
-  return { type: 'document', source, department, projects, diagnostics }
+  const document: JxmbDocument = { type: 'document', source, department, projects, diagnostics }
+  // A 自评表 reads as the same tables, but its values are results: the document says so, and why.
+  const evidence = selfEvaluationEvidence(department, projects)
+  if (evidence) {
+    document.kind = 'self-evaluation'
+    diagnostics.unshift({
+      code: 'self-evaluation',
+      severity: 'warning',
+      message: `This is a 自评表 (self-evaluation), not targets: “${evidence}” names results. Its rows are kept as read; 指标值 holds the year's target where the table has one.`,
+    })
+  }
+  return document
+}
+
+/** The column label or title that makes the document a 自评表, if any. */
+function selfEvaluationEvidence(department: Department, projects: readonly Project[]): string | undefined {
+  const labels = [...(department.indicatorColumns ?? []), ...projects.flatMap((project) => [project.title, ...project.indicatorColumns])]
+  // 上年实际完成值 beside this year's target is a target table's reference, not a self-evaluation.
+  return labels.find((label) => vocabulary.selfEvaluation.test(normalizeLabel(label)) && !vocabulary.earlierYear.test(normalizeLabel(label)))
 }
 
 /** A table with 项目编码 or 项目名称 belongs to a project, wherever it stands. */

@@ -164,6 +164,23 @@ export function documentRows(document: JxmbDocument, file: string): DocumentRows
       rows.department.push({ file, unitName, section: title, marker: paragraph.marker ?? '', text: paragraph.text })
     }
   }
+  // The department table's own header rows: its goals, budget and other labelled rows.
+  const { department } = document
+  const departmentUnit = department.unit?.name || unitName
+  for (const goal of department.goals ?? []) {
+    rows.department.push({ file, unitName: departmentUnit, section: '总体绩效目标', marker: goal.marker ?? '', text: goal.text })
+  }
+  if (department.budget) {
+    const { total, fiscal, other } = department.budget
+    const text = [['预算数', total.raw], ['财政资金', fiscal.raw], ['其他资金', other.raw]].filter(([, raw]) => raw !== '').map(([label, raw]) => `${label}：${raw}`).join('；')
+    rows.department.push({ file, unitName: departmentUnit, section: '预算', marker: '', text })
+  }
+  for (const [label, value] of Object.entries(department.fields ?? {})) {
+    rows.department.push({ file, unitName: departmentUnit, section: label, marker: '', text: value })
+  }
+  for (const entry of department.unplaced ?? []) {
+    rows.department.push({ file, unitName: departmentUnit, section: '未识别内容', marker: '', text: entry.cells.join(' | ') })
+  }
   // A wide table's subtotal rows: the department's, by column label.
   for (const subtotal of document.department.subtotals ?? []) {
     const text = Object.entries(subtotal.values).map(([label, value]) => `${label}：${value}`).join('；')

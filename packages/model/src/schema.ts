@@ -166,6 +166,12 @@ export const Indicator = Type.Object(
 )
 export type Indicator = Static<typeof Indicator>
 
+export const Unit = Type.Object(
+  { code: Type.String(), name: Type.String() },
+  { additionalProperties: false },
+)
+export type Unit = Static<typeof Unit>
+
 export const Department = Type.Object(
   {
     type: Type.Literal('department'),
@@ -173,6 +179,15 @@ export const Department = Type.Object(
     sections: Type.Array(Section),
     indicatorColumns: Type.Optional(Type.Array(Type.String(), { description: 'Header of the 部门整体支出绩效目标表, when there is one.' })),
     indicators: Type.Optional(Type.Array(Indicator, { description: 'Rows of the 部门整体支出绩效目标表, when there is one.' })),
+    unit: Type.Optional(Unit),
+    budget: Type.Optional(Budget),
+    goals: Type.Optional(Type.Array(Paragraph, { description: 'The overall goal in the 部门整体支出绩效目标表’s own header rows.' })),
+    fields: Type.Optional(
+      Type.Record(Type.String(), Type.String(), { description: 'Other labelled rows of the 部门整体支出绩效目标表 (部门职能 …), keyed by their label without spaces.' }),
+    ),
+    unplaced: Type.Optional(
+      Type.Array(Type.Object({ cells: Type.Array(Type.String()), position: Type.Optional(Position) }, { additionalProperties: false })),
+    ),
     subtotals: Type.Optional(
       Type.Array(
         Type.Object({ values: Type.Record(Type.String(), Type.String()), position: Type.Optional(Position) }, { additionalProperties: false }),
@@ -185,11 +200,6 @@ export const Department = Type.Object(
 )
 export type Department = Static<typeof Department>
 
-export const Unit = Type.Object(
-  { code: Type.String(), name: Type.String() },
-  { additionalProperties: false },
-)
-export type Unit = Static<typeof Unit>
 
 export const Project = Type.Object(
   {

@@ -139,6 +139,9 @@ export const notSubLabel = /[≥≤<>=%％]|^[\d.,]+$/
 /** Columns (or a title) that make a table a 自评表, the year-end self-evaluation, not targets (normalised text). */
 export const selfEvaluation = /实际完成值|完成情况|得分|偏差原因|自评/
 
+/** A label naming the department itself (a department-wide table's header), not a project's unit. */
+export const departmentLabel = /^(预算)?部门(名称)?$|^(主管)?部门名称$/
+
 /** A cell spanning the whole indicator block, left of the levels: not a column of values. */
 export const indicatorLead = /^绩效指标(\(.*\))?$/
 export type IndicatorColumnKey = (typeof indicatorColumns)[number][0]

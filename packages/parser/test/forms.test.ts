@@ -185,3 +185,50 @@ describe('a 自评表 (self-evaluation) is recognised, not taken for targets', (
     }
   })
 })
+
+describe('a department-wide table with header rows of its own', () => {
+  const grid: Grid = [
+    [c('部门名称'), c('某某县教育局', 3)],
+    [c('部门职能'), c('负责全县教育事业管理。', 3)],
+    [c('预算总额（万元）'), c('1,200.00'), c('其中：财政拨款'), c('1,000.00')],
+    [c('年度总体目标'), c('1.办好人民满意的教育。', 3)],
+    [c('一级指标'), c('二级指标'), c('三级指标'), c('指标值')],
+    [c('产出指标'), c('数量指标'), c('在校学生数'), c('≥5000人')],
+    [c('满意度指标'), c('服务对象满意度指标'), c('家长满意度'), c('≥90%')],
+  ]
+  const expectDepartment = (document: { department: unknown; projects: unknown[] }, form: string) => {
+    expect(document.projects, form).toEqual([])
+    expect(document.department, form).toMatchObject({
+      unit: { code: '', name: '某某县教育局' },
+      budget: { total: { value: 1200 }, fiscal: { value: 1000 } },
+      goals: [{ marker: '1.', text: '办好人民满意的教育。' }],
+      fields: { 部门职能: '负责全县教育事业管理。' },
+      indicators: [
+        { level1: '产出指标', level2: '数量指标', level3: '在校学生数', value: { raw: '≥5000人' } },
+        { level1: '满意度指标', level2: '服务对象满意度指标', level3: '家长满意度', value: { raw: '≥90%' } },
+      ],
+    })
+  }
+
+  it('under its title: fills department, never a project', async () => {
+    const forms = await allForms(['某某县教育局2023年度部门整体支出绩效目标表'], grid)
+    for (const [form, document] of Object.entries(forms)) expectDepartment(document, form)
+  })
+
+  it('the workbook shows the department’s header rows on 部门目标', async () => {
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load((await toWorkbook([parseText(tika(['某某县教育局2023年度部门整体支出绩效目标表'], grid), { file: 'd.txt' })])) as unknown as ArrayBuffer)
+    const found: unknown[][] = []
+    workbook.getWorksheet('部门目标')!.eachRow((row) => void found.push((row.values as unknown[]).slice(1)))
+    expect(found.slice(1)).toEqual([
+      ['d.txt', '某某县教育局', '总体绩效目标', '1.', '办好人民满意的教育。'],
+      ['d.txt', '某某县教育局', '预算', undefined, '预算数：1,200.00；财政资金：1,000.00'],
+      ['d.txt', '某某县教育局', '部门职能', undefined, '负责全县教育事业管理。'],
+    ])
+  })
+
+  it('without a title, in the project part: its 部门名称 says whose it is', async () => {
+    const forms = await allForms(['第二部分 预算项目绩效目标'], grid)
+    for (const [form, document] of Object.entries(forms)) expectDepartment(document, form)
+  })
+})

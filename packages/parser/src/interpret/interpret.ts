@@ -55,7 +55,8 @@ export function interpret(blocks: Iterable<Block>, source: Source): JxmbDocument
 
   for (const block of blocks) {
     if (block.type === 'table') {
-      if ((departmentTable || part === 'department') && !hasProjectLabels(block)) departmentReader.table(block)
+      // A table without 项目编码 / 项目名称 is the department's in its part, under its title, or when it names the department.
+      if ((departmentTable || part === 'department' || namesDepartment(block)) && !hasProjectLabels(block)) departmentReader.table(block)
       else {
         if (part === 'department') part = 'projects'
         reader.table(block)
@@ -134,6 +135,15 @@ export function interpret(blocks: Iterable<Block>, source: Source): JxmbDocument
   if (departmentTables.length > 0) {
     department.indicatorColumns = departmentTables[0]!.indicatorColumns
     department.indicators = departmentTables.flatMap((table) => table.indicators)
+    // The table's own header rows (部门名称, 部门职能, 总体目标, 预算 …) are the department's.
+    for (const table of departmentTables) {
+      if (table.unit.name !== '' && !department.unit) department.unit = table.unit
+      const { total, fiscal, other } = table.budget
+      if ((total.raw !== '' || fiscal.raw !== '' || other.raw !== '') && !department.budget) department.budget = table.budget
+      if (table.goals.length > 0 && !department.goals) department.goals = table.goals
+      if (table.fields) department.fields = { ...department.fields, ...table.fields }
+      if (table.unplaced) department.unplaced = [...(department.unplaced ?? []), ...table.unplaced]
+    }
   }
   const projects = reader.projects()
   const subtotals = reader.subtotals()
@@ -158,6 +168,20 @@ function selfEvaluationEvidence(department: Department, projects: readonly Proje
   const labels = [...(department.indicatorColumns ?? []), ...projects.flatMap((project) => [project.title, ...project.indicatorColumns])]
   // 上年实际完成值 beside this year's target is a target table's reference, not a self-evaluation.
   return labels.find((label) => vocabulary.selfEvaluation.test(normalizeLabel(label)) && !vocabulary.earlierYear.test(normalizeLabel(label)))
+}
+
+/** A table whose header names a department (部门名称, 预算部门 …) and holds indicators is the department's own. */
+function namesDepartment(table: TableBlock): boolean {
+  let department = false
+  let levels = 0
+  for (const row of table.rows) {
+    for (const cell of row.cells) {
+      const label = normalizeLabel(cellText(cell))
+      if (vocabulary.departmentLabel.test(label)) department = true
+      if (label.length <= 6 && label.includes(vocabulary.levelMark)) levels++
+    }
+  }
+  return department && levels >= 2
 }
 
 /** A table with 项目编码 or 项目名称 belongs to a project, wherever it stands. */

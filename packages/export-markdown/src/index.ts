@@ -124,6 +124,7 @@ function projectNodes(project: Project): RootContent[] {
     [labels.total, total.raw],
     [labels.fiscal, fiscal.raw],
     [labels.other, other.raw],
+    ...(project.budget.lines ?? []).map((line): [string, string] => [line.label, line.raw]),
     [labels.usage, project.usage],
     [labels.schedule, project.schedule.map((entry) => `${entry.period}：${entry.raw}`).join('\n')],
     ...Object.entries(project.fields ?? {}),

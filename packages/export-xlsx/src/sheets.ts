@@ -95,12 +95,14 @@ export interface DocumentRows {
   extras: string[]
   /** Labels of other header fields (主管部门 …), as `field:<label>` columns. */
   fields: string[]
+  /** Labels of further budget lines (上级资金 …), as `budget:<label>` columns. */
+  budgetLines: string[]
   /** Some project kept header cells it could not place (the 未识别内容 column). */
   unplaced: boolean
 }
 
 export function documentRows(document: JxmbDocument, file: string): DocumentRows {
-  const rows: DocumentRows = { projects: [], indicators: [], department: [], checks: [], moneyUnits: new Set(), periods: [], extras: [], fields: [], unplaced: false }
+  const rows: DocumentRows = { projects: [], indicators: [], department: [], checks: [], moneyUnits: new Set(), periods: [], extras: [], fields: [], budgetLines: [], unplaced: false }
   const unitName = document.projects.find((project) => project.unit.name)?.unit.name ?? ''
   for (const project of document.projects) {
     rows.moneyUnits.add(project.moneyUnit)
@@ -114,13 +116,18 @@ export function documentRows(document: JxmbDocument, file: string): DocumentRows
       moneyUnit: project.moneyUnit,
       total: project.budget.total.value ?? emptyToNull(project.budget.total.raw),
       fiscal: project.budget.fiscal.value ?? emptyToNull(project.budget.fiscal.raw),
-      other: project.budget.other.value ?? emptyToNull(project.budget.other.raw),
+      // An empty 其他资金 counts as 0 in the budget check, but the workbook shows what the document has: nothing.
+      other: project.budget.other.raw === '' ? null : (project.budget.other.value ?? project.budget.other.raw),
       usage: project.usage,
       goals: project.goals.map((goal) => (goal.marker ?? '') + goal.text).join('\n'),
     }
     for (const entry of project.schedule) {
       appendNew(rows.periods, [entry.period])
       row[`schedule:${entry.period}`] = entry.percent ?? emptyToNull(entry.raw)
+    }
+    for (const line of project.budget.lines ?? []) {
+      appendNew(rows.budgetLines, [line.label])
+      row[`budget:${line.label}`] = line.value ?? emptyToNull(line.raw)
     }
     for (const [label, value] of Object.entries(project.fields ?? {})) {
       appendNew(rows.fields, [label])

@@ -66,6 +66,7 @@ export function createWorkbook(options: WorkbookOptions = {}): WorkbookBuilder {
   const periods: string[] = []
   const extras: string[] = []
   const fields: string[] = []
+  const budgetLines: string[] = []
   let unplaced = false
   const counts: WorkbookCounts = { documents: 0, projects: 0, indicators: 0, failures: 0 }
 
@@ -93,6 +94,7 @@ export function createWorkbook(options: WorkbookOptions = {}): WorkbookBuilder {
         money(project.total),
         money(project.fiscal),
         money(project.other),
+        ...budgetLines.map((label) => money({ key: `budget:${label}`, header: label, numberFormat: '#,##0.00' })),
         project.moneyUnit,
         project.usage,
         ...periods.map((period) => ({ key: `schedule:${period}`, header: `资金支出计划 ${period}（%）` })),
@@ -122,6 +124,7 @@ export function createWorkbook(options: WorkbookOptions = {}): WorkbookBuilder {
       appendNew(periods, result.periods)
       appendNew(extras, result.extras)
       appendNew(fields, result.fields)
+      appendNew(budgetLines, result.budgetLines)
       if (result.unplaced) unplaced = true
       counts.documents++
       counts.projects += result.projects.length

@@ -90,8 +90,19 @@ export const Amount = Type.Object(
 )
 export type Amount = Static<typeof Amount>
 
+export const BudgetLine = Type.Object(
+  { label: Type.String({ description: 'The label as written, spaces removed.' }), raw: Type.String(), value: Nullable(Type.Number()) },
+  { additionalProperties: false },
+)
+export type BudgetLine = Static<typeof BudgetLine>
+
 export const Budget = Type.Object(
-  { total: Amount, fiscal: Amount, other: Amount },
+  {
+    total: Amount,
+    fiscal: Amount,
+    other: Amount,
+    lines: Type.Optional(Type.Array(BudgetLine, { description: 'Further amount lines (上级资金, 自有资金, 政府性基金 …), in document order.' })),
+  },
   { additionalProperties: false },
 )
 export type Budget = Static<typeof Budget>

@@ -108,6 +108,9 @@ export const periodLine = /^[(]?\d{4}年度?[)]?$/
 /** `单位：万元` in the header table. */
 export const moneyUnit = /^(金额)?单位:(.+)$/
 
+/** The label over the sources column of an amount block inside the header (资金来源 | 金额). */
+export const amountSources = /^(资金|经费|预算)?(来源|类别|科目|构成|渠道)$/
+
 /** The money unit in an amount label's brackets: `项目总预算(元)`, `金额(万元)` (normalised text). */
 export const moneyUnitInLabel = /\((?:单位:)?((?:亿|万|千)?元)\)/
 

@@ -232,3 +232,41 @@ describe('a department-wide table with header rows of its own', () => {
     for (const [form, document] of Object.entries(forms)) expectDepartment(document, form)
   })
 })
+
+describe('amounts laid out as a small table of their own inside the header, with further budget lines', () => {
+  const paragraphs = ['第二部分 预算项目绩效目标', '1.乡村振兴绩效目标表']
+  const grid: Grid = [
+    [c('项目名称'), c('乡村振兴', 3)],
+    [c('项目编码'), c('P0003', 3)],
+    [c('资金来源'), c('金额（万元）', 3)],
+    [c('合计'), c('300', 3)],
+    [c('其中：财政拨款'), c('200', 3)],
+    [c('上级补助资金'), c('60', 3)],
+    [c('自有资金'), c('40', 3)],
+    [c('绩效目标'), c('1.完成五个村的建设。', 3)],
+    [c('一级指标'), c('二级指标'), c('三级指标'), c('指标值')],
+    [c('产出指标'), c('数量指标'), c('建设村数'), c('≥5个')],
+  ]
+
+  it('the block is the budget: its unit, total, fiscal share and every further line', async () => {
+    const forms = await allForms(paragraphs, grid)
+    for (const [form, document] of Object.entries(forms)) {
+      const project = document.projects[0]!
+      expect(project, form).toMatchObject({
+        moneyUnit: '万元',
+        budget: {
+          total: { raw: '300', value: 300 },
+          fiscal: { raw: '200', value: 200 },
+          other: { raw: '', value: 0 },
+          lines: [
+            { label: '上级补助资金', raw: '60', value: 60 },
+            { label: '自有资金', raw: '40', value: 40 },
+          ],
+        },
+      })
+      expect(project.fields, form).toBeUndefined()
+      expect(project.unplaced, form).toBeUndefined()
+      expect(document.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.code), form).toEqual([])
+    }
+  })
+})

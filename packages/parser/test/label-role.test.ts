@@ -28,7 +28,7 @@ const labels = {
   fiscal: built(oneOf('', '其中', '其中：', '其中:'), oneOf('', '本级', '省级', '市级', '县级', '中央'), oneOf('财政资金', '财政拨款', '财政拨款资金'), decoration),
   other: built(oneOf('', '其中', '其中：'), oneOf('其他资金', '其他经费'), decoration),
   goals: built(oneOf('', '项目', '当年', '年度', '本年度', '项目年度'), oneOf('绩效目标', '目标', '总体目标'), oneOf('', '(文字描述)', '：')),
-  field: built(oneOf('其中：', ''), oneOf('上级', '自有', '自筹'), oneOf('资金', '补助资金'), decoration),
+  budgetLine: built(oneOf('其中：', ''), oneOf('上级', '自有', '自筹'), oneOf('资金', '补助资金'), decoration),
 } as const
 type Role = keyof typeof labels
 

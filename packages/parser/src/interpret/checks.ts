@@ -25,7 +25,10 @@ export function checkProjects(projects: Project[]): Diagnostic[] {
     if (fiscal.value === null) add('missing-budget', 'warning', `财政资金 “${fiscal.raw}” is missing or not a number.`)
     if (other.value === null) add('missing-budget', 'warning', `其他资金 “${other.raw}” is not a number.`)
     if (total.value !== null && fiscal.value !== null && other.value !== null) {
-      if (Math.abs(total.value - fiscal.value - other.value) > tolerance) {
+      // Further lines (上级资金, 自有资金 …) are shares too: the total may be their sum with the two.
+      const lines = (project.budget.lines ?? []).reduce((sum, line) => sum + (line.value ?? 0), 0)
+      const rest = total.value - fiscal.value - other.value
+      if (Math.abs(rest) > tolerance && Math.abs(rest - lines) > tolerance) {
         add('budget-mismatch', 'warning', `预算数 ${total.raw} ≠ 财政资金 ${fiscal.raw} + 其他资金 ${other.raw || '0'}.`)
       }
     }

@@ -7,7 +7,8 @@
  */
 import { normalizeLabel, vocabulary } from '@jxmb/model'
 
-export type HeaderKey = keyof typeof vocabulary.headerLabels
+/** A role of the known labels, or `budgetLine`: a further amount (上级资金, 自有资金 …) of the budget. */
+export type HeaderKey = keyof typeof vocabulary.headerLabels | 'budgetLine'
 
 export interface LabelRole {
   key: HeaderKey
@@ -17,7 +18,7 @@ export interface LabelRole {
 
 const words = vocabulary.labelWords
 const knownPatterns = Object.entries(vocabulary.headerLabels) as Array<[HeaderKey, RegExp]>
-const amountKeys = new Set<HeaderKey>(['total', 'fiscal', 'other'])
+const amountKeys = new Set<HeaderKey>(['total', 'fiscal', 'other', 'budgetLine'])
 
 /** The role of a header cell's text; undefined when it names none. */
 export function labelRole(text: string): LabelRole | undefined {
@@ -66,8 +67,8 @@ function wordedRole(label: string): HeaderKey | undefined {
     if (words.notBudget.some((word) => head.includes(word))) return 'field'
     if (words.fiscal.some((word) => head.includes(word))) return 'fiscal'
     if (words.other.some((word) => head.includes(word))) return 'other'
-    // A further share (上级资金, 自有资金 …): a field of its own.
-    if (words.share.some((word) => head.includes(word))) return 'field'
+    // A further share (上级资金, 自有资金 …): a line of the budget.
+    if (words.share.some((word) => head.includes(word))) return 'budgetLine'
     return 'total'
   }
   return undefined

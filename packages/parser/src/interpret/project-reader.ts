@@ -216,6 +216,13 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
       const text = texts[index]!
       const next = index + 1 < texts.length && !roles[index + 1]?.known ? index + 1 : undefined
       const value = next === undefined ? '' : texts[next]!
+      // The column labels of an amount block (资金来源 | 金额(万元)): its rows below are label/amount pairs.
+      if (next !== undefined && isAmountBlockHeader(roles[index], text, roles[next], value)) {
+        const unit = vocabulary.moneyUnitInLabel.exec(normalizeLabel(value))
+        if (unit && project.moneyUnit === '') project.moneyUnit = unit[1]!
+        if (rest[at + 1] === next) at++
+        continue
+      }
       const role = labelAt(roles[index], text, value, next !== undefined)
       if (!role) {
         left.push(text)
@@ -235,12 +242,12 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
         else current.expect = { kind: 'usage', column: index }
         continue
       }
-      if (role !== 'field' && current.taken.has(role)) {
+      if (role !== 'field' && role !== 'budgetLine' && current.taken.has(role)) {
         diagnose('label-competes', 'info', `“${text.trim()}” names a field already read from an earlier label; it is kept under fields.`, row.position, [text, value])
         setField(project, text, value)
         continue
       }
-      if (role !== 'field' && value !== '') current.taken.add(role)
+      if (role !== 'field' && role !== 'budgetLine' && value !== '') current.taken.add(role)
       // An amount label may say its unit: 项目总预算(元), 金额（万元）.
       if (isAmountRole(role) && project.moneyUnit === '') {
         const unit = vocabulary.moneyUnitInLabel.exec(normalizeLabel(text))
@@ -271,6 +278,11 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
         case 'goals':
           project.goals = next !== undefined ? readGoals((cells ?? row.cells)[next]!) : []
           break
+        case 'budgetLine': {
+          const amount = parseAmount(value)
+          ;(project.budget.lines ??= []).push({ label: normalizeLabel(text), raw: amount.raw, value: amount.value })
+          break
+        }
         case 'field':
           setField(project, text, value)
           break
@@ -494,6 +506,16 @@ function labelAt(role: LabelRole | undefined, text: string, value: string, hasVa
   if (role?.known) return role.key
   if (role && (!isAmountRole(role.key) || value === '' || parseAmount(value).value !== null)) return role.key
   return hasValue && looksLikeLabel(text) ? 'field' : undefined
+}
+
+/**
+ * The column labels of an amount block: a sources label (资金来源, 资金类别 …) over an amount
+ * label (金额（万元）), or any such pair whose amount label names its unit. Never a field's value.
+ */
+function isAmountBlockHeader(role: LabelRole | undefined, label: string, valueRole: LabelRole | undefined, value: string): boolean {
+  if ((role?.key ?? 'field') !== 'field' || valueRole === undefined || !isAmountRole(valueRole.key)) return false
+  if (parseAmount(value).value !== null) return false
+  return vocabulary.amountSources.test(normalizeLabel(label)) || vocabulary.moneyUnitInLabel.test(normalizeLabel(value))
 }
 
 function setField(project: Project, label: string, value: string): void {

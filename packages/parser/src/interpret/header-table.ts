@@ -51,7 +51,8 @@ export function readHeaderRow(current: HeaderState, cells: Cell[] | undefined, t
   for (let index = 0; index < texts.length; index++) {
     const text = texts[index]!
     if (text === '') continue
-    const money = roles[index] ? null : vocabulary.moneyUnit.exec(normalizeLabel(text))
+    // `includes` first: normalising every value (goals, usage) only to test it is costly.
+    const money = roles[index] || !text.includes('单位') ? null : vocabulary.moneyUnit.exec(normalizeLabel(text))
     if (money) project.moneyUnit = money[2]!
     else rest.push(index)
   }

@@ -175,13 +175,16 @@ function namesDepartment(table: TableBlock): boolean {
   let department = false
   let levels = 0
   for (const row of table.rows) {
-    for (const cell of row.cells) {
-      const label = normalizeLabel(cellText(cell))
-      if (vocabulary.departmentLabel.test(label)) department = true
-      if (label.length <= 6 && label.includes(vocabulary.levelMark)) levels++
+    // A text row's own texts: its cells are made only when asked for, and this runs for every table.
+    const texts = row.texts ?? row.cells.map(cellText)
+    for (const text of texts) {
+      if (text.length > 12) continue
+      if (!department && text.includes('部门') && vocabulary.departmentLabel.test(normalizeLabel(text))) department = true
+      if (text.includes(vocabulary.levelMark)) levels++
     }
+    if (department && levels >= 2) return true
   }
-  return department && levels >= 2
+  return false
 }
 
 /** A table with 项目编码 or 项目名称 belongs to a project, wherever it stands. */

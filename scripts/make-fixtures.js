@@ -10,12 +10,13 @@ import { isDeepStrictEqual } from 'node:util'
 import iconv from 'iconv-lite'
 import { toJson } from '@jxmb/export-json'
 import { parse } from '@jxmb/parser'
-import { arbitrary, emitDocx, emitTabText, emitTika, sampleDocument, stripPositions } from '@jxmb/testkit'
+import { arbitrary, emitDocx, emitTabText, emitTika, forms, gridDocx, gridTabText, gridTika, sampleDocument, stripPositions } from '@jxmb/testkit'
 
 const fixtures = new URL('../fixtures/', import.meta.url)
 const rewrite = process.argv.includes('--rewrite')
 mkdirSync(new URL('generated/', fixtures), { recursive: true })
 mkdirSync(new URL('variants/', fixtures), { recursive: true })
+mkdirSync(new URL('forms/', fixtures), { recursive: true })
 
 async function write(relative, bytes, model) {
   const url = new URL(relative, fixtures)
@@ -103,3 +104,12 @@ await write('variants/gbk-tab-per-row.txt', iconv.encode(emitTabText(plain), 'gb
 // Prose and no tables: converts, with a diagnostic.
 const proseOnly = base(512)
 await write('variants/prose-only.txt', emitTika({ ...proseOnly, projects: [] }))
+
+// Forms of other templates (@jxmb/testkit's forms), each in the three inputs. Their expected
+// JSON was read by hand; forms.test.ts checks the key fields of each against its own expectation.
+for (const [name, { paragraphs, grid }] of Object.entries(forms)) {
+  const stem = `forms/${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`
+  await write(`${stem}.docx`, gridDocx(paragraphs, grid))
+  await write(`${stem}.txt`, gridTika(paragraphs, grid))
+  await write(`${stem}.tab.txt`, gridTabText(paragraphs, grid))
+}

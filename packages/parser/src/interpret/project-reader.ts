@@ -16,7 +16,7 @@ import { cellText, type Cell, type Row, type TableBlock } from '../blocks.js'
 import { atParagraph, span } from '../position.js'
 import { indicatorHeader, withSubLabels, type Column, type IndicatorHeader } from './indicator-header.js'
 import { readHeaderRow, readUnit, type HeaderState } from './header-table.js'
-import type { HeaderKey } from './label-role.js'
+import { isAmountRole, type HeaderKey } from './label-role.js'
 import { toParagraph } from './paragraph.js'
 import { parseAmount, parseIndicatorValue } from './value.js'
 
@@ -226,6 +226,13 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
       if (!own.has('unitName')) owner.project.unit = { ...project.unit }
     }
     const target = owner.project
+    // An amount column may say its unit: 项目金额（万元）.
+    if (target.moneyUnit === '') {
+      for (const column of columns) {
+        const unit = column.key === 'project' && isAmountRole(column.role!) ? vocabulary.moneyUnitInLabel.exec(column.name) : null
+        if (unit) target.moneyUnit = unit[1]!
+      }
+    }
     for (const [role, text] of own) {
       switch (role) {
         case 'name':

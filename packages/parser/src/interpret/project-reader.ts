@@ -8,7 +8,6 @@ import {
   normalizeLabel,
   vocabulary,
   type Diagnostic,
-  type Indicator,
   type Position,
   type Project,
 } from '@jxmb/model'
@@ -16,9 +15,10 @@ import { cellText, type Cell, type Row, type TableBlock } from '../blocks.js'
 import { atParagraph, span } from '../position.js'
 import { indicatorHeader, withSubLabels, type Column, type IndicatorHeader } from './indicator-header.js'
 import { readHeaderRow, readUnit, type HeaderState } from './header-table.js'
+import { readIndicator, type IndicatorState } from './indicator-rows.js'
 import { isAmountRole, type HeaderKey } from './label-role.js'
 import { toParagraph } from './paragraph.js'
-import { parseAmount, parseIndicatorValue } from './value.js'
+import { parseAmount } from './value.js'
 
 export interface ProjectTitle {
   sequence: number | null
@@ -27,14 +27,10 @@ export interface ProjectTitle {
   position: Position
 }
 
-
-interface Draft extends HeaderState {
-  project: Project
+/** A project being read: its header table's state, its indicator rows' state, and its indicator header. */
+interface Draft extends HeaderState, IndicatorState {
   columns?: Column[]
   headerSignature?: string
-  carry: { level1: string; level2: string }
-  /** The last level pair checked against the taxonomy, and what was found. */
-  levels: { level1?: string; level2?: string; verdict?: 'missing-level' | 'unknown-level1' | 'unknown-level2' }
   /** The project's last row so far: its position is the project's end, made once the project is complete. */
   lastRow?: Row
 }
@@ -186,7 +182,7 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
       if (empty) continue
       // A wide table: the row's project columns say which project it belongs to, or that it is a subtotal.
       const owner = columns.some((column) => column.key === 'project') ? wideRow(current, columns, texts, offset, position) : current
-      if (owner) readIndicator(owner, columns, texts, offset, position)
+      if (owner) readIndicator(owner, columns, texts, offset, position, diagnose)
     }
   }
 
@@ -264,78 +260,6 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
     return indicatorText ? owner : undefined
   }
 
-  const readIndicator = (current: Draft, columns: Column[], texts: readonly string[], offset: number, position: Position) => {
-    // Locals, not a record per row: a column's key names one of them.
-    let level1 = ''
-    let level2 = ''
-    let level3 = ''
-    let description = ''
-    let value = ''
-    let basis = ''
-    const extra: Record<string, string> = {}
-    for (let index = 0; index < columns.length; index++) {
-      const column = columns[index]!
-      const text = texts[offset + index]!
-      // prettier-ignore
-      switch (column.key) {
-        case 'level1': level1 = join(level1, text); break
-        case 'level2': level2 = join(level2, text); break
-        case 'level3': level3 = join(level3, text); break
-        case 'description': description = join(description, text); break
-        case 'value': value = join(value, text); break
-        case 'basis': basis = join(basis, text); break
-        // The block's lead cell is merged down, empty below; text there is kept all the same.
-        case 'lead': if (text !== '') extra[column.name] = join(extra[column.name], text); break
-        // A wide table's project columns were read by wideRow.
-        case 'project': break
-        default: extra[column.name] = join(extra[column.name], text)
-      }
-    }
-    const carry = current.carry
-    // Merged level cells come out empty below their first row: carry them down.
-    if (level1 !== '') {
-      if (level1 !== carry.level1) carry.level2 = ''
-      carry.level1 = level1
-    }
-    if (level2 !== '') carry.level2 = level2
-    const indicator: Indicator = {
-      type: 'indicator',
-      level1: carry.level1,
-      level2: carry.level2,
-      level3,
-      description,
-      value: { raw: value, parsed: parseIndicatorValue(value) },
-      basis,
-      extra,
-      position,
-    }
-    current.project.indicators.push(indicator)
-    const where = current.project.indicators.length
-    // Carried levels repeat row after row: look the pair up in the taxonomy only when it changes.
-    const levels = current.levels
-    if (indicator.level1 !== levels.level1 || indicator.level2 !== levels.level2) {
-      levels.level1 = indicator.level1
-      levels.level2 = indicator.level2
-      levels.verdict =
-        indicator.level1 === '' || indicator.level2 === ''
-          ? 'missing-level'
-          : !Object.hasOwn(vocabulary.taxonomy, indicator.level1)
-            ? 'unknown-level1'
-            : !vocabulary.taxonomy[indicator.level1]!.includes(indicator.level2)
-              ? 'unknown-level2'
-              : undefined
-    }
-    if (levels.verdict === 'missing-level') {
-      diagnose('missing-level', 'warning', `The 一级/二级指标 of indicator ${where} is empty and nothing above it can be carried down.`, position)
-    } else if (levels.verdict === 'unknown-level1') {
-      diagnose('unknown-level1', 'info', `一级指标 “${indicator.level1}” is not in the standard taxonomy.`, position)
-    } else if (levels.verdict === 'unknown-level2') {
-      diagnose('unknown-level2', 'info', `二级指标 “${indicator.level2}” is not a standard one under ${indicator.level1}.`, position)
-    }
-    if (indicator.level3 === '') diagnose('missing-level3', 'warning', `The 三级指标 of indicator ${where} is empty.`, position)
-    if (indicator.value.raw === '') diagnose('missing-value', 'warning', `The 指标值 of indicator ${where} is empty.`, position)
-  }
-
   return {
     title(title) {
       pendingTitle = title
@@ -409,10 +333,6 @@ function cellTexts(cells: Cell[]): string[] {
   const texts = new Array<string>(cells.length)
   for (let index = 0; index < cells.length; index++) texts[index] = cellText(cells[index]!)
   return texts
-}
-
-function join(a: string | undefined, b: string): string {
-  return a ? (b ? `${a}\n${b}` : a) : b
 }
 
 function dedupe(labels: string[]): string[] {

@@ -1,8 +1,8 @@
 /**
  * Reads the tables of the project part, row by row: which project a row
  * belongs to, and whether it is the header table's (`header-table.ts`), the
- * indicator header (`indicator-header.ts`) or an indicator row (here, with the
- * carry-down of merged levels and a wide table's project columns).
+ * indicator header (`indicator-header.ts`) or an indicator row
+ * (`indicator-rows.ts`; in a wide table, `wide-table.ts` says whose).
  */
 import {
   normalizeLabel,
@@ -12,12 +12,11 @@ import {
   type Project,
 } from '@jxmb/model'
 import { cellText, type Cell, type Row, type TableBlock } from '../blocks.js'
-import { atParagraph, span } from '../position.js'
+import { span } from '../position.js'
 import { indicatorHeader, withSubLabels, type Column, type IndicatorHeader } from './indicator-header.js'
-import { readHeaderRow, readUnit, type HeaderState } from './header-table.js'
+import { readHeaderRow, type HeaderState } from './header-table.js'
 import { readIndicator, type IndicatorState } from './indicator-rows.js'
-import { isAmountRole, type HeaderKey } from './label-role.js'
-import { toParagraph } from './paragraph.js'
+import { wideRow, type Subtotal } from './wide-table.js'
 import { parseAmount } from './value.js'
 
 export interface ProjectTitle {
@@ -35,11 +34,6 @@ interface Draft extends HeaderState, IndicatorState {
   lastRow?: Row
 }
 
-/** A wide table's subtotal row: a unit and an amount, no project, no indicator. */
-export interface Subtotal {
-  values: Record<string, string>
-  position: Position
-}
 
 export interface ProjectReader {
   /** A title paragraph (`1.…绩效目标表`): the next table starts that project. */
@@ -181,83 +175,9 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
       for (let index = offset; index < end; index++) if (texts[index] !== '') empty = false
       if (empty) continue
       // A wide table: the row's project columns say which project it belongs to, or that it is a subtotal.
-      const owner = columns.some((column) => column.key === 'project') ? wideRow(current, columns, texts, offset, position) : current
+      const owner = columns.some((column) => column.key === 'project') ? wideRow(current, columns, texts, offset, position, start, subtotals) : current
       if (owner) readIndicator(owner, columns, texts, offset, position, diagnose)
     }
-  }
-
-  /**
-   * The project a wide table's row belongs to: a new project name or code starts one (with the
-   * table's columns); cells merged down (empty below their first row) keep the current one. A row
-   * with a unit or an amount but no project and no indicator is a subtotal: kept, no indicator.
-   */
-  const wideRow = (current: Draft, columns: Column[], texts: readonly string[], offset: number, position: Position): Draft | undefined => {
-    const own = new Map<HeaderKey, string>()
-    let indicatorText = false
-    const values: Record<string, string> = {}
-    for (let index = 0; index < columns.length; index++) {
-      const column = columns[index]!
-      const text = texts[offset + index]!
-      if (column.key === 'project') {
-        if (text !== '') own.set(column.role!, text)
-        if (text !== '') values[column.label] = text
-      } else if (text !== '' && column.key !== 'lead') indicatorText = true
-    }
-    const name = own.get('name') ?? ''
-    const code = own.get('code') ?? ''
-    if (name === '' && code === '' && !indicatorText) {
-      if (own.size > 0) subtotals.push({ values, position })
-      return undefined
-    }
-    let owner = current
-    const project = current.project
-    const other = (mine: string, theirs: string) => mine !== '' && theirs !== '' && mine !== theirs
-    if (other(name, project.name) || other(code, project.code) || ((name !== '' || code !== '') && project.name === '' && project.code === '' && project.indicators.length > 0)) {
-      owner = start(position)
-      owner.columns = current.columns
-      owner.headerSignature = current.headerSignature
-      owner.project.indicatorColumns = project.indicatorColumns
-      owner.project.moneyUnit = project.moneyUnit
-      // A unit cell merged down over several projects is empty below its first row: it carries.
-      if (!own.has('unitName')) owner.project.unit = { ...project.unit }
-    }
-    const target = owner.project
-    // An amount column may say its unit: 项目金额（万元）.
-    if (target.moneyUnit === '') {
-      for (const column of columns) {
-        const unit = column.key === 'project' && isAmountRole(column.role!) ? vocabulary.moneyUnitInLabel.exec(column.name) : null
-        if (unit) target.moneyUnit = unit[1]!
-      }
-    }
-    for (const [role, text] of own) {
-      switch (role) {
-        case 'name':
-          if (target.name === '') target.name = text
-          break
-        case 'code':
-          if (target.code === '') target.code = text
-          break
-        case 'unitName':
-          if (target.unit.name === '') target.unit = readUnit(text)
-          break
-        case 'total':
-          if (target.budget.total.raw === '') target.budget.total = parseAmount(text)
-          break
-        case 'fiscal':
-          if (target.budget.fiscal.raw === '') target.budget.fiscal = parseAmount(text)
-          break
-        case 'other':
-          if (target.budget.other.raw === '') target.budget.other = parseAmount(text, true)
-          break
-        case 'usage':
-          if (target.usage === '') target.usage = text
-          break
-        case 'goals':
-          if (target.goals.length === 0) target.goals = text.split('\n').map((line, number) => toParagraph(line, atParagraph(position, number)))
-          break
-      }
-    }
-    return indicatorText ? owner : undefined
   }
 
   return {

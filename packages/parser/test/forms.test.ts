@@ -213,3 +213,28 @@ describe('amounts laid out as a small table of their own inside the header, with
     }
   })
 })
+
+describe('an amount block with two amount columns', () => {
+  const { paragraphs, grid } = forms.amountColumns
+
+  it('the first column is the budget; each amount of the second is a line named by its row and column', async () => {
+    const forms = await allForms(paragraphs, grid)
+    for (const [form, document] of Object.entries(forms)) {
+      const project = document.projects[0]!
+      expect(project.moneyUnit, form).toBe('万元')
+      expect(project.budget, form).toEqual({
+        total: { raw: '300', value: 300 },
+        fiscal: { raw: '200', value: 200 },
+        other: { raw: '100', value: 100 },
+        lines: [
+          { label: '合计/调整预算数(万元)', raw: '320', value: 320 },
+          { label: '其中:财政拨款/调整预算数(万元)', raw: '220', value: 220 },
+          { label: '其他资金/调整预算数(万元)', raw: '100', value: 100 },
+        ],
+      })
+      expect(project.goals.map((goal) => goal.text), form).toEqual(['开展文化惠民活动。'])
+      expect(project.unplaced, form).toBeUndefined()
+      expect(document.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.code), form).toEqual([])
+    }
+  })
+})

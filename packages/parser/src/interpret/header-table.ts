@@ -17,6 +17,8 @@ export interface HeaderState {
   project: Project
   /** Roles already given a value: a second label for one (两个 amounts) becomes a field. */
   taken: Set<HeaderKey>
+  /** Inside an amount block of several amount columns: the labels of the columns after the first. */
+  amountColumns?: string[]
   /** The row below 预算规模及资金用途 or 资金支出计划 holds their values. */
   expect?: { kind: 'usage'; column: number } | { kind: 'schedule'; column: number; periods: string[] }
 }
@@ -85,6 +87,12 @@ export function readHeaderRow(current: HeaderState, cells: Cell[] | undefined, t
       const unit = vocabulary.moneyUnitInLabel.exec(normalizeLabel(value))
       if (unit && project.moneyUnit === '') project.moneyUnit = unit[1]!
       if (rest[at + 1] === next) at++
+      // More amount columns (年初预算数 | 调整预算数): the first is the budget, the others lines of it.
+      const more: string[] = []
+      while (rest[at + 1] !== undefined && isAmountLabel(roles[rest[at + 1]!]) && parseAmount(texts[rest[at + 1]!]!).value === null) {
+        more.push(normalizeLabel(texts[rest[++at]!]!))
+      }
+      current.amountColumns = more.length > 0 ? more : undefined
       continue
     }
     const role = labelAt(roles[index], text, value, next !== undefined)
@@ -93,6 +101,16 @@ export function readHeaderRow(current: HeaderState, cells: Cell[] | undefined, t
       continue
     }
     if (next !== undefined && rest[at + 1] === next) at++
+    // A row of an amount block with several amount columns: the cells after the first amount.
+    if (current.amountColumns && isAmountRole(role)) {
+      const columns = current.amountColumns
+      for (let column = 0; column < columns.length && rest[at + 1] !== undefined && parseAmount(texts[rest[at + 1]!]!).value !== null; column++) {
+        const amount = parseAmount(texts[rest[++at]!]!)
+        ;(project.budget.lines ??= []).push({ label: `${normalizeLabel(text)}/${columns[column]}`, raw: amount.raw, value: amount.value })
+      }
+    } else if (!isAmountRole(role)) {
+      current.amountColumns = undefined
+    }
     if (role === 'schedule') {
       // The rest of the row is the periods; their values are in the row below.
       const periods = texts.slice(index + 1).filter((period) => period !== '')
@@ -181,6 +199,11 @@ function labelAt(role: LabelRole | undefined, text: string, value: string, hasVa
   if (role?.known) return role.key
   if (role && (!isAmountRole(role.key) || value === '' || parseAmount(value).value !== null)) return role.key
   return hasValue && looksLikeLabel(text) ? 'field' : undefined
+}
+
+/** A label whose role is an amount (预算数, 调整预算数（万元）…). */
+function isAmountLabel(role: LabelRole | undefined): boolean {
+  return role !== undefined && isAmountRole(role.key)
 }
 
 /**

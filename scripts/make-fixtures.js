@@ -109,7 +109,8 @@ await write('variants/prose-only.txt', emitTika({ ...proseOnly, projects: [] }))
 // JSON was read by hand; forms.test.ts checks the key fields of each against its own expectation.
 for (const [name, { paragraphs, grid }] of Object.entries(forms)) {
   const stem = `forms/${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`
-  await write(`${stem}.docx`, gridDocx(paragraphs, grid))
-  await write(`${stem}.txt`, gridTika(paragraphs, grid))
-  await write(`${stem}.tab.txt`, gridTabText(paragraphs, grid))
+  // A tree's indents: paragraph indents in the .docx, full-width spaces typed in the text forms.
+  await write(`${stem}.docx`, gridDocx(paragraphs, grid, 'paragraph'))
+  await write(`${stem}.txt`, gridTika(paragraphs, grid, 'ideographic'))
+  await write(`${stem}.tab.txt`, gridTabText(paragraphs, grid, 'ideographic'))
 }

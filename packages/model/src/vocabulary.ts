@@ -114,8 +114,11 @@ export const amountSources = /^(资金|经费|预算)?(来源|类别|科目|构�
 /** The money unit in an amount label's brackets: `项目总预算(元)`, `金额(万元)` (normalised text). */
 export const moneyUnitInLabel = /\((?:单位:)?((?:亿|万|千)?元)\)/
 
-/** `655001河北遵化经济开发区管理委员会本级`: unit code then unit name. */
-export const unitLine = /^(\d{3,})(\D.*)$/
+/**
+ * A unit with its code (text as written): `655001河北遵化经济开发区管理委员会本级`,
+ * `(433001)某单位`, `820001-某镇人民政府`.
+ */
+export const unitLine = /^[(（]?(\d{3,})(?:[)）]|\s*[-－—]\s*)?(\D.*)$/
 
 /** The mark of the level columns (一级/二级/三级): a header row holds it at least twice. */
 export const levelMark = '级'
@@ -147,6 +150,18 @@ export const departmentLabel = /^(预算)?部门(名称)?$|^(主管)?部门名�
 
 /** A cell spanning the whole indicator block, left of the levels: not a column of values. */
 export const indicatorLead = /^绩效指标(\(.*\))?$/
+/** The names of columns a table implies without a header naming them (an indented tree). */
+export const impliedColumns = { level1: '一级指标', level2: '二级指标', level3: '三级指标', value: '指标值' } as const
+
+/** A tree node's numbering, before its text as written: `一、`, `1.`, `(一)`, `（1）`. */
+export const nodeNumber = /^\s*(?:[一二三四五六七八九十]+[、，,.．]|[\d０-９]+[.、．]|[(（][一二三四五六七八九十\d０-９]+[)）])\s*/
+
+/** The end of a level's name (产出指标, 项目完成指标): in a tree, a node so named is 一级 or 二级, never an indicator. */
+export const levelName = /指标$/
+
+/** The name-value separator of an indicator written on one line of a tree: `培训人数：≥100人`. */
+export const treeValueSeparator = /[:：]/
+
 export type IndicatorColumnKey = (typeof indicatorColumns)[number][0]
 
 /**

@@ -10,6 +10,8 @@ export interface ParagraphBlock {
   text: string
   bookmarks: string[]
   position: Position
+  /** How far the paragraph was indented, as `Cell.indent`; absent when not indented. */
+  indent?: number
 }
 
 export interface Cell {
@@ -21,6 +23,12 @@ export interface Cell {
   tables: TableBlock[]
   rowSpan: number
   colSpan: number
+  /**
+   * How far the cell's first paragraph was indented (leading spaces, full-width spaces,
+   * TABs, or a paragraph indent in .docx), in half-width spaces; absent when not indented.
+   * An indented tree (levels shown only so) is read by it.
+   */
+  readonly indent?: number
   /**
    * Set on the placeholders a reader adds when it expands spans into a grid:
    * `vertical` below a cell with rowSpan > 1, `horizontal` right of one with colSpan > 1.

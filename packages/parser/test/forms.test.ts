@@ -8,11 +8,11 @@ import { describe, expect, it } from 'vitest'
 import { toWorkbook } from '@jxmb/export-xlsx'
 import { toMarkdown } from '@jxmb/export-markdown'
 import { parse, parseText } from '@jxmb/parser'
-import { forms, gridDocx as docx, gridTabText as tabText, gridTika as tika, type Grid } from '@jxmb/testkit'
+import { forms, gridDocx as docx, gridTabText as tabText, gridTika as tika, type Form, type Grid, type IndentStyle } from '@jxmb/testkit'
+
+const strip = (value: unknown) => JSON.parse(JSON.stringify(value, (key, item) => (key === 'position' ? undefined : item))) as ReturnType<typeof parseText>
 
 async function allForms(paragraphs: string[], grid: Grid) {
-  const strip = (value: unknown): unknown =>
-    JSON.parse(JSON.stringify(value, (key, item) => (key === 'position' ? undefined : item)))
   return {
     docx: strip(await parse(docx(paragraphs, grid), { file: 'form.docx' })) as ReturnType<typeof parseText>,
     tika: strip(parseText(tika(paragraphs, grid))) as ReturnType<typeof parseText>,
@@ -235,6 +235,65 @@ describe('an amount block with two amount columns', () => {
       expect(project.goals.map((goal) => goal.text), form).toEqual(['开展文化惠民活动。'])
       expect(project.unplaced, form).toBeUndefined()
       expect(document.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.code), form).toEqual([])
+    }
+  })
+})
+
+describe('an indented tree: unit → project → 一级 → 二级 → 三级 in one column, levels by indentation only', () => {
+  const styles = ['paragraph', 'spaces', 'ideographic'] as const
+  const read = async (form: Form, style: IndentStyle) => ({
+    [`docx/${style}`]: strip(await parse(docx(form.paragraphs, form.grid, style), { file: 'tree.docx' })),
+    // Tika and Word's plain text lose a paragraph indent: the words and the rows' order say the levels.
+    [`tika/${style}`]: strip(parseText(tika(form.paragraphs, form.grid, style))),
+    [`tab/${style}`]: strip(parseText(tabText(form.paragraphs, form.grid, style))),
+  })
+
+  it('reads each project of the tree, with its unit, levels, values and bases, in every input and indent style', async () => {
+    for (const style of styles) {
+      for (const [form, document] of Object.entries(await read(forms.indentedTree, style))) {
+        expect(document.projects.map((p) => [p.unit.code, p.unit.name, p.name]), form).toEqual([
+          ['301001', '某市图书馆', '数字阅读推广'],
+          ['301001', '某市图书馆', '古籍保护修复'],
+        ])
+        expect(document.projects.map((p) => p.indicators.map((i) => [i.level1, i.level2, i.level3, i.value.raw, i.basis])), form).toEqual([
+          [
+            ['产出指标', '数量指标', '推广活动场次', '≥12场', '年度计划'],
+            ['产出指标', '数量指标', '新增电子书', '≥5000册', '采购计划'],
+            ['产出指标', '时效指标', '完成时间', '2024年12月底前', ''],
+            ['效益指标', '社会效益指标', '读者覆盖人次', '≥10万人次', '上年实绩'],
+          ],
+          [
+            ['项目完成指标', '数量指标', '修复古籍', '≥200册', ''],
+            ['满意度指标', '服务对象满意度指标', '读者满意度', '≥90%', '问卷调查'],
+          ],
+        ])
+        expect(document.projects[0]!.indicatorColumns, form).toEqual(['一级指标', '二级指标', '三级指标', '指标值', '指标值确定依据'])
+        // The non-standard 一级 is read and said; the tree has no codes or budgets, and says so.
+        expect(new Set(document.diagnostics.map((d) => d.code)), form).toEqual(new Set(['unknown-level1', 'missing-code', 'missing-budget']))
+        expect(document.diagnostics.filter((d) => d.code === 'row-unrecognized'), form).toEqual([])
+      }
+    }
+  })
+
+  it('a one-column tree under a title: the value after the colon, the 一级 without its numbering', async () => {
+    for (const style of styles) {
+      for (const [form, document] of Object.entries(await read(forms.oneColumnTree, style))) {
+        expect(document.projects.map((p) => [p.title, p.name]), form).toEqual([['乡村道路养护绩效目标表', '乡村道路养护']])
+        expect(document.projects[0]!.indicators.map((i) => [i.level1, i.level2, i.level3, i.value.raw]), form).toEqual([
+          ['产出指标', '数量指标', '养护里程', '≥120公里'],
+          ['产出指标', '质量指标', '路面完好率', '≥95%'],
+          ['满意度指标', '服务对象满意度指标', '群众满意度', '≥90%'],
+        ])
+        expect(document.diagnostics.filter((d) => d.code === 'row-unrecognized'), form).toEqual([])
+      }
+    }
+  })
+
+  it('a grid is never taken for a tree', async () => {
+    for (const [name, form] of Object.entries(forms)) {
+      if (name.endsWith('Tree')) continue
+      const document = parseText(tika(form.paragraphs, form.grid))
+      expect(document.projects.every((project) => project.indicatorColumns.includes('一级指标') || project.indicators.length === 0), name).toBe(true)
     }
   })
 })

@@ -4,7 +4,10 @@
  * real-forms issue, not from the sample's wording; the parser's forms tests
  * and `scripts/make-fixtures.js` (fixtures/forms/) both use them.
  */
-import { gridCell as c, mergedBelow as below, type Grid } from './grid.js'
+import { gridCell as c, mergedBelow as below, type Grid, type GridCell } from './grid.js'
+
+/** A tree node: its text indented `indent` characters. */
+const at = (indent: number, text: string): GridCell => ({ text, indent })
 
 export interface Form {
   paragraphs: string[]
@@ -112,6 +115,50 @@ export const forms = {
       [c('绩效目标'), c('1.开展文化惠民活动。', 3)],
       [c('一级指标'), c('二级指标'), c('三级指标'), c('指标值')],
       [c('产出指标'), c('数量指标'), c('演出场次'), c('≥20场')],
+    ],
+  },
+  /**
+   * An indented tree exported from a budget system: one column holds unit → project →
+   * 一级 → 二级 → 三级, levels shown only by indentation (a non-standard 一级 among them);
+   * the value and its basis stand in columns of their own, named by a header row.
+   */
+  indentedTree: {
+    paragraphs: ['第二部分 预算项目绩效目标'],
+    grid: [
+      [c('项目及指标名称'), c('指标值'), c('指标值确定依据')],
+      [at(0, '(301001)某市图书馆'), c(''), c('')],
+      [at(1, '数字阅读推广'), c(''), c('')],
+      [at(2, '产出指标'), c(''), c('')],
+      [at(3, '数量指标'), c(''), c('')],
+      [at(4, '推广活动场次'), c('≥12场'), c('年度计划')],
+      [at(4, '新增电子书'), c('≥5000册'), c('采购计划')],
+      [at(3, '时效指标'), c(''), c('')],
+      [at(4, '完成时间'), c('2024年12月底前'), c('')],
+      [at(2, '效益指标'), c(''), c('')],
+      [at(3, '社会效益指标'), c(''), c('')],
+      [at(4, '读者覆盖人次'), c('≥10万人次'), c('上年实绩')],
+      [at(1, '古籍保护修复'), c(''), c('')],
+      [at(2, '项目完成指标'), c(''), c('')],
+      [at(3, '数量指标'), c(''), c('')],
+      [at(4, '修复古籍'), c('≥200册'), c('')],
+      [at(2, '满意度指标'), c(''), c('')],
+      [at(3, '服务对象满意度指标'), c(''), c('')],
+      [at(4, '读者满意度'), c('≥90%'), c('问卷调查')],
+    ],
+  },
+  /** A one-column tree: each indicator carries its value after a colon; no header, no unit row. */
+  oneColumnTree: {
+    paragraphs: ['第二部分 预算项目绩效目标', '1.乡村道路养护绩效目标表'],
+    grid: [
+      [at(0, '乡村道路养护')],
+      [at(1, '一、产出指标')],
+      [at(2, '数量指标')],
+      [at(3, '养护里程：≥120公里')],
+      [at(2, '质量指标')],
+      [at(3, '路面完好率：≥95%')],
+      [at(1, '二、满意度指标')],
+      [at(2, '服务对象满意度指标')],
+      [at(3, '群众满意度：≥90%')],
     ],
   },
 } satisfies Record<string, Form>

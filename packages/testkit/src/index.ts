@@ -5,5 +5,6 @@ export { columnFields, indicatorRows, projectTables, type GridRow, type LayoutOp
 export { stripPositions } from './strip.js'
 export { emitDocx, type DocxOptions } from './emit-docx.js'
 export { documentXml, minimalDocx, minimalDocxEntries, packageRels, writeZip, type ZipEntry, type ZipOptions } from './zip.js'
-export { gridCell, gridDocx, gridTabText, gridTika, mergedBelow, type Grid, type GridCell } from './grid.js'
+export { gridCell, gridDocx, gridTabText, gridTika, mergedBelow, type Grid, type GridCell, type IndentStyle } from './grid.js'
 export { forms, type Form } from './forms.js'
+export { treeGrid, type TreeProject } from './tree.js'

@@ -72,10 +72,7 @@ function readHeader(cells: readonly HeaderCell[], subLabels?: readonly string[])
     }
     const label = normalizeLabel(sub === '' ? top : sub)
     const both = sub === '' ? top : top === '' ? sub : `${top}/${sub}`
-    const entry = label.length <= 20 ? vocabulary.indicatorColumns.find(([, pattern]) => pattern.test(label)) : undefined
-    let key: ColumnKey = entry && !taken.has(entry[0]) ? entry[0] : 'extra'
-    // An earlier year's value under 指标值 (上年实际完成值) is kept by its name, never taken for the target.
-    if (key === 'value' && vocabulary.notTarget.test(label)) key = 'extra'
+    let key = indicatorColumnKey(label, taken)
     if (key === 'extra' && index === 0 && vocabulary.indicatorLead.test(normalizeLabel(top))) key = 'lead'
     const role = key === 'extra' ? labelRole(both || top) : undefined
     if (role && projectRoles.has(role.key) && !taken.has(`project:${role.key}`)) {
@@ -102,6 +99,14 @@ function readHeader(cells: readonly HeaderCell[], subLabels?: readonly string[])
   }
   const signature = cells.map((cell) => normalizeLabel(cell.text)).join('\t') + (subLabels ? '\n' + subLabels.map(normalizeLabel).join('\t') : '')
   return { columns, signature }
+}
+
+/** A column label's key (normalised text): `extra` when it names no indicator column, or one already taken. */
+export function indicatorColumnKey(label: string, taken: ReadonlySet<string>): ColumnKey {
+  const entry = label.length <= 20 ? vocabulary.indicatorColumns.find(([, pattern]) => pattern.test(label)) : undefined
+  const key: ColumnKey = entry && !taken.has(entry[0]) ? entry[0] : 'extra'
+  // An earlier year's value under 指标值 (上年实际完成值) is kept by its name, never taken for the target.
+  return key === 'value' && vocabulary.notTarget.test(label) ? 'extra' : key
 }
 
 function valueTop(text: string): boolean {

@@ -9,10 +9,12 @@ import {
   type Section,
   type Source,
 } from '@jxmb/model'
-import { cellText, type Block, type ParagraphBlock, type TableBlock } from '../blocks.js'
+import { cellText, type Block, type Cell, type ParagraphBlock, type TableBlock } from '../blocks.js'
+import { span } from '../position.js'
 import { checkProjects } from './checks.js'
 import { toParagraph } from './paragraph.js'
 import { createProjectReader } from './project-reader.js'
+import { isTree } from './tree.js'
 
 type Part = 'none' | 'department' | 'projects'
 
@@ -53,13 +55,32 @@ export function interpret(blocks: Iterable<Block>, source: Source): JxmbDocument
       data: [block.text],
     })
 
+  // Paragraphs of the project part that no rule took: an indented tree written as paragraphs, or skipped.
+  let loose: ParagraphBlock[] = []
+  const flushLoose = () => {
+    if (loose.length === 0) return
+    const table = paragraphTable(loose)
+    if (isTree(table)) reader.tree(table)
+    else for (const paragraph of loose) skipped(paragraph)
+    loose = []
+  }
+
   for (const block of blocks) {
+    if (block.type === 'paragraph' && part === 'projects' && !awaitingPartTitle && looseParagraph(block)) {
+      loose.push(block)
+      continue
+    }
+    flushLoose()
     if (block.type === 'table') {
       // A table without 项目编码 / 项目名称 is the department's in its part, under its title, or when it names the department.
-      if ((departmentTable || part === 'department' || namesDepartment(block)) && !hasProjectLabels(block)) departmentReader.table(block)
-      else {
+      const tree = isTree(block)
+      if ((departmentTable || part === 'department' || namesDepartment(block)) && !hasProjectLabels(block)) {
+        if (tree) departmentReader.tree(block)
+        else departmentReader.table(block)
+      } else {
         if (part === 'department') part = 'projects'
-        reader.table(block)
+        if (tree) reader.tree(block)
+        else reader.table(block)
       }
       continue
     }
@@ -127,6 +148,7 @@ export function interpret(blocks: Iterable<Block>, source: Source): JxmbDocument
     }
     skipped(block)
   }
+  flushLoose()
 
   const department: Department = departmentHeading
     ? { type: 'department', heading: departmentHeading.text, sections, position: departmentHeading.position }
@@ -161,6 +183,30 @@ export function interpret(blocks: Iterable<Block>, source: Source): JxmbDocument
     })
   }
   return document
+}
+
+/** A paragraph of the project part that is no heading, title or period: text a tree may be made of. */
+function looseParagraph(block: ParagraphBlock): boolean {
+  const text = block.text
+  if (text === '') return false
+  const label = normalizeLabel(text)
+  return !(
+    vocabulary.partHeading.test(label) ||
+    (label.length <= 30 && (vocabulary.departmentPart.test(label) || vocabulary.projectPart.test(label))) ||
+    vocabulary.departmentTableTitle.test(label) ||
+    vocabulary.projectTitle.test(text) ||
+    vocabulary.tableTitle.test(label) ||
+    vocabulary.periodLine.test(label)
+  )
+}
+
+/** Paragraphs as a one-column table, each a row, so that a tree of paragraphs reads as one of cells. */
+function paragraphTable(paragraphs: readonly ParagraphBlock[]): TableBlock {
+  const rows = paragraphs.map((paragraph) => {
+    const cell: Cell = { paragraphs: [paragraph.text], tables: [], rowSpan: 1, colSpan: 1, position: paragraph.position }
+    return { cells: [paragraph.indent ? { ...cell, indent: paragraph.indent } : cell], position: paragraph.position }
+  })
+  return { type: 'table', rows, bookmarks: [], position: span(paragraphs[0]!.position, paragraphs.at(-1)!.position) }
 }
 
 /** The column label or title that makes the document a 自评表, if any. */

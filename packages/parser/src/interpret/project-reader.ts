@@ -14,8 +14,9 @@ import {
 import { cellText, type Cell, type Row, type TableBlock } from '../blocks.js'
 import { span } from '../position.js'
 import { indicatorHeader, withSubLabels, type Column, type IndicatorHeader } from './indicator-header.js'
-import { readHeaderRow, type HeaderState } from './header-table.js'
+import { readHeaderRow, readUnit, type HeaderState } from './header-table.js'
 import { readIndicator, type IndicatorState } from './indicator-rows.js'
+import { readTree, splitNameValue } from './tree.js'
 import { wideRow, type Subtotal } from './wide-table.js'
 import { parseAmount } from './value.js'
 
@@ -44,6 +45,8 @@ export interface ProjectReader {
    */
   titleLine(text: string, position: Position): void
   table(table: TableBlock): void
+  /** A table holding an indented tree (`tree.ts`): its unit and project rows start projects. */
+  tree(table: TableBlock): void
   projects(): Project[]
   /** Subtotal rows of wide tables, for the department. */
   subtotals(): Subtotal[]
@@ -60,7 +63,7 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
   const diagnose = (code: string, severity: Diagnostic['severity'], message: string, position?: Position, data?: string[]) => {
     const diagnostic: Diagnostic = { code, severity, message }
     const project = draft?.project
-    if (project) diagnostic.project = project.code || project.title || `#${drafts.length}`
+    if (project) diagnostic.project = project.code || project.title || project.name || `#${drafts.length}`
     if (position) diagnostic.position = position
     if (data) diagnostic.data = data
     report(diagnostic)
@@ -180,6 +183,63 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
     }
   }
 
+  const readTreeTable = (table: TableBlock) => {
+    const { columns: valueColumns, rows } = readTree(table)
+    const columns: Column[] = [
+      ...(['level1', 'level2', 'level3'] as const).map((key) => ({ key, label: vocabulary.impliedColumns[key], name: vocabulary.impliedColumns[key] })),
+      ...valueColumns,
+    ]
+    const labels = dedupe(columns.map((column) => column.label))
+    // A title above the table starts the first project; its name comes from the tree's project row.
+    let current = pendingTitle || pendingLines.length > 0 ? start(table.position) : undefined
+    let fresh = current !== undefined
+    let unit: { code: string; name: string } | undefined
+    const begin = (position: Position): Draft => {
+      const next = fresh && current ? current : start(position)
+      fresh = false
+      next.columns = columns
+      next.project.indicatorColumns = labels
+      if (unit) next.project.unit = unit
+      return (current = next)
+    }
+    for (const row of rows) {
+      switch (row.kind) {
+        case 'header':
+          break
+        case 'unit':
+          unit = readUnit(row.text)
+          if (current && !fresh && current.project.unit.name === '' && current.project.indicators.length === 0) current.project.unit = unit
+          break
+        case 'project':
+          begin(row.position).project.name = row.text
+          break
+        case 'level1':
+          ;(current && !fresh ? current : begin(row.position)).carry = { level1: row.text, level2: '' }
+          break
+        case 'level2':
+          ;(current && !fresh ? current : begin(row.position)).carry.level2 = row.text
+          break
+        case 'indicator': {
+          const owner = current && !fresh ? current : begin(row.position)
+          let values = row.values
+          let name = row.text
+          // A one-column tree writes the value after the name: 培训人数：≥100人.
+          const split = values.every((value) => value === '') ? splitNameValue(name) : undefined
+          if (split) {
+            name = split.name
+            values = [split.value, ...values.slice(1)]
+          }
+          readIndicator(owner, columns, ['', '', name, ...values], 0, row.position, diagnose)
+          break
+        }
+        default:
+          ;((current ?? begin(row.position)).project.unplaced ??= []).push({ cells: row.cells, position: row.position })
+          diagnose('row-unrecognized', 'warning', 'A row of an indented tree that names no unit, project, level or indicator; kept raw.', row.position, row.cells)
+      }
+      if (current) current.lastRow = row.row
+    }
+  }
+
   return {
     title(title) {
       pendingTitle = title
@@ -189,6 +249,7 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
       pendingLines.push({ text, position })
     },
     table: readTable,
+    tree: readTreeTable,
     subtotals: () => subtotals,
     projects: () =>
       drafts.map(({ project, lastRow }) => {

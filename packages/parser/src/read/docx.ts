@@ -9,6 +9,7 @@ import type { AnyNode, Element } from 'domhandler'
 import mammoth from 'mammoth'
 import type { Block, Cell, ParagraphBlock, Row, TableBlock } from '../blocks.js'
 import { openDocxContainer, type ContainerLimits } from './docx-container.js'
+import { indentOf } from './indent.js'
 
 export interface DocxResult {
   blocks: Block[]
@@ -40,6 +41,7 @@ export async function readDocx(bytes: Uint8Array, file?: string, limits?: Contai
     result = await mammoth.convertToHtml(input as unknown as Parameters<typeof mammoth.convertToHtml>[0], {
       // Images are not cell text; skip base64-encoding them.
       convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+      transformDocument: indentsAsSpaces,
     })
   } catch (cause) {
     if (cause instanceof JxmbError) throw cause
@@ -97,6 +99,7 @@ export function htmlToBlocks(html: string, options: HtmlOptions = {}): Block[] {
           text: paragraph.text,
           bookmarks: [...pendingBookmarks.splice(0), ...paragraph.bookmarks],
           position: { block: into.length },
+          ...(paragraph.indent > 0 && paragraph.text !== '' ? { indent: paragraph.indent } : {}),
         } satisfies ParagraphBlock)
       }
       return
@@ -115,11 +118,46 @@ function isNoteList(list: Element): boolean {
 interface TextParagraph {
   text: string
   bookmarks: string[]
+  /** Leading spaces before trimming (`indent.ts`). */
+  indent: number
+}
+
+/** The parts of mammoth's document tree this reader looks at. */
+interface MammothElement {
+  type: string
+  children?: MammothElement[]
+  indent?: { start: string | null; firstLine: string | null; hanging: string | null }
+  value?: string
+}
+
+// A half-width character of 10.5 pt (五号), Word's default body size, in twips.
+const twipsPerSpace = 105
+
+/**
+ * mammoth reads a paragraph's indent (`w:ind`) but writes no trace of it in HTML: it becomes
+ * leading full-width spaces, which the reader trims and keeps as the indent, where an
+ * indented tree shows its levels.
+ */
+function indentsAsSpaces<T>(document: T): T {
+  const walk = (element: MammothElement) => {
+    if (element.type === 'paragraph' && element.indent) {
+      const { start, firstLine, hanging } = element.indent
+      const twips = Number(start ?? 0) + Number(firstLine ?? 0) - Number(hanging ?? 0)
+      const first = element.children?.find((child) => child.type === 'run')
+      const spaces = Math.round(twips / (2 * twipsPerSpace))
+      if (first && spaces > 0 && Number.isFinite(spaces)) {
+        element.children!.unshift({ ...first, children: [{ type: 'text', value: '\u3000'.repeat(Math.min(spaces, 64)) }] })
+      }
+    }
+    if (element.children) for (const child of element.children) walk(child)
+  }
+  walk(document as MammothElement)
+  return document
 }
 
 /** A paragraph's text; a soft line break starts a new paragraph, as Tika writes it. */
 function readParagraphs(element: Element): TextParagraph[] {
-  const paragraphs: TextParagraph[] = [{ text: '', bookmarks: [] }]
+  const paragraphs: TextParagraph[] = [{ text: '', bookmarks: [], indent: 0 }]
   const walk = (node: AnyNode) => {
     if (node.type === 'text') {
       paragraphs.at(-1)!.text += (node as unknown as { data: string }).data
@@ -128,7 +166,7 @@ function readParagraphs(element: Element): TextParagraph[] {
     if (node.type !== 'tag') return
     const child = node as Element
     if (child.name === 'br') {
-      paragraphs.push({ text: '', bookmarks: [] })
+      paragraphs.push({ text: '', bookmarks: [], indent: 0 })
       return
     }
     if (child.name === 'img') return
@@ -141,7 +179,7 @@ function readParagraphs(element: Element): TextParagraph[] {
   }
   for (const child of element.children) walk(child)
   return paragraphs
-    .map((paragraph) => ({ text: paragraph.text.trim(), bookmarks: paragraph.bookmarks }))
+    .map((paragraph) => ({ text: paragraph.text.trim(), bookmarks: paragraph.bookmarks, indent: indentOf(paragraph.text) }))
     .filter((paragraph, index) => index === 0 || paragraph.text !== '' || paragraph.bookmarks.length > 0)
 }
 
@@ -190,6 +228,7 @@ function readTable(table: Element, where: { block: number; table: number }, cont
       }
       const paragraphs: string[] = []
       const tables: TableBlock[] = []
+      let indent = 0
       for (const child of childTags(td)) {
         if (child.name === 'table') {
           tables.push(readTable(child, where, context))
@@ -198,11 +237,11 @@ function readTable(table: Element, where: { block: number; table: number }, cont
         const items = child.name === 'ol' || child.name === 'ul' ? childTags(child) : [child]
         for (const paragraph of items.flatMap(readParagraphs)) {
           for (const bookmark of paragraph.bookmarks) tableBookmarks.push(bookmark)
-          if (paragraph.text !== '') paragraphs.push(paragraph.text)
+          if (paragraph.text !== '' && paragraphs.push(paragraph.text) === 1) indent = paragraph.indent
         }
       }
       const column = cells.length
-      cells.push({ paragraphs, tables, rowSpan, colSpan, position: position(column) })
+      cells.push({ paragraphs, tables, rowSpan, colSpan, position: position(column), ...(indent > 0 ? { indent } : {}) })
       for (let extra = 1; extra < colSpan; extra++) {
         cells.push({ paragraphs: [], tables: [], rowSpan: 1, colSpan: 1, merged: 'horizontal', position: position(cells.length) })
       }

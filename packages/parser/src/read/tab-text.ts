@@ -6,6 +6,7 @@
 import { vocabulary } from '@jxmb/model'
 import type { Block, Cell, Row, TableBlock } from '../blocks.js'
 import { lineSpan, span } from '../position.js'
+import { indentOf } from './indent.js'
 import { cleanLine, isSpace, normalizeText, takeBookmarks } from './text.js'
 
 /** True when the text looks like tab-per-row rather than Tika's one-cell-per-line layout. */
@@ -98,7 +99,8 @@ export function readTabText(text: string): Block[] {
         .split('\t')
         .map((content) => {
           const cleaned = cleanLine(content)
-          return { paragraphs: cleaned === '' ? [] : [cleaned], tables: [], rowSpan: 1, colSpan: 1, position }
+          const indent = cleaned === '' ? 0 : indentOf(content)
+          return { paragraphs: cleaned === '' ? [] : [cleaned], tables: [], rowSpan: 1, colSpan: 1, position, ...(indent > 0 ? { indent } : {}) }
         })
       lastRow = { cells, position }
       table.rows.push(lastRow)
@@ -118,7 +120,8 @@ export function readTabText(text: string): Block[] {
       continue
     }
     endTable()
-    blocks.push({ type: 'paragraph', text: content, bookmarks: pendingBookmarks, position })
+    const indent = indentOf(line)
+    blocks.push({ type: 'paragraph', text: content, bookmarks: pendingBookmarks, position, ...(indent > 0 ? { indent } : {}) })
     pendingBookmarks = []
   }
   endTable()

@@ -6,6 +6,7 @@
 import type { Position } from '@jxmb/model'
 import type { Block, Cell, ParagraphBlock, Row, TableBlock } from '../blocks.js'
 import { lineSpan, span } from '../position.js'
+import { indentOf, isIndentChar } from './indent.js'
 
 const bookmarkMarker = /^\[bookmark: ([^\]]*)\]/
 // Tika's inline markers that are not text: footnote/endnote references, images, comments.
@@ -30,6 +31,7 @@ export class TextCell implements Cell {
     readonly line: number,
     readonly endLine: number,
     readonly endColumn: number,
+    readonly indent?: number,
   ) {}
   get paragraphs(): string[] {
     return this.text === '' ? [] : this.text.split('\n')
@@ -62,11 +64,13 @@ export class TextRow implements Row {
     readonly texts: string[],
     /** Per cell, three numbers: its first line, its last line, and that line's length. */
     readonly lines: number[],
+    /** Per cell, its indent; absent when no cell of the row is indented. */
+    readonly indents?: number[],
   ) {}
 
   get cells(): TextCell[] {
-    const { texts, lines } = this
-    this.#cells ??= texts.map((text, index) => new TextCell(text, lines[3 * index]!, lines[3 * index + 1]!, lines[3 * index + 2]!))
+    const { texts, lines, indents } = this
+    this.#cells ??= texts.map((text, index) => new TextCell(text, lines[3 * index]!, lines[3 * index + 1]!, lines[3 * index + 2]!, indents?.[index] || undefined))
     return this.#cells
   }
 
@@ -101,6 +105,8 @@ export function* tikaBlocks(input: string): Generator<Block, void, undefined> {
   const texts: string[] = []
   const lines: number[] = []
   let cells = 0
+  // The row's indents, made only when a cell of it is indented (trees).
+  let indents: number[] | undefined
 
   // One pass over the text: no array of lines, and a cell's text is sliced straight
   // from the source. A character loop, not indexOf: most lines are a short cell, where
@@ -134,6 +140,10 @@ export function* tikaBlocks(input: string): Generator<Block, void, undefined> {
         pendingBookmarks = []
       }
       texts[cells] = line === undefined ? cleanSlice(text, lineStart + 1, end, bracket) : cleanLine(line.slice(1))
+      // Spaces after the TAB are trimmed from the text; in an indented tree they are the level.
+      if (lineStart + 1 < end && isIndentChar(line === undefined ? text.charCodeAt(lineStart + 1) : line.charCodeAt(1)) && texts[cells] !== '') {
+        ;(indents ??= [])[cells] = line === undefined ? indentOf(text, lineStart + 1) : indentOf(line, 1)
+      }
       lines[3 * cells] = lineNumber
       lines[3 * cells + 1] = lineNumber
       lines[3 * cells + 2] = length
@@ -143,8 +153,9 @@ export function* tikaBlocks(input: string): Generator<Block, void, undefined> {
 
     if (length === 0) {
       if (cells > 0) {
-        rows!.push(rowOf(texts, lines, cells))
+        rows!.push(rowOf(texts, lines, cells, indents))
         cells = 0
+        indents = undefined
       } else if (rows) {
         // A second empty line: the table is over.
         yield tableOf(rows, tableBookmarks)
@@ -174,16 +185,17 @@ export function* tikaBlocks(input: string): Generator<Block, void, undefined> {
       bookmarks: pendingBookmarks,
       position: lineSpan(lineNumber, lineNumber, length),
     }
+    if (isIndentChar(line.charCodeAt(0)) && paragraph.text !== '') paragraph.indent = indentOf(line)
     pendingBookmarks = []
     yield paragraph
   }
-  if (cells > 0) rows!.push(rowOf(texts, lines, cells))
+  if (cells > 0) rows!.push(rowOf(texts, lines, cells, indents))
   if (rows) yield tableOf(rows, tableBookmarks)
 }
 
 /** The row being read, from the arrays the reader uses again: copies of just its `cells` cells. */
-function rowOf(texts: string[], lines: number[], cells: number): TextRow {
-  return new TextRow(texts.slice(0, cells), lines.slice(0, 3 * cells))
+function rowOf(texts: string[], lines: number[], cells: number, indents: number[] | undefined): TextRow {
+  return new TextRow(texts.slice(0, cells), lines.slice(0, 3 * cells), indents)
 }
 
 /** A table of rows read: a table starts at a cell, so it has one row at least. */

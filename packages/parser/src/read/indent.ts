@@ -1,0 +1,20 @@
+/**
+ * How far a line of text is indented, for trees whose levels show only by
+ * indentation: in half-width spaces (a full-width space is two, a TAB four).
+ */
+export function indentOf(text: string, from = 0): number {
+  let width = 0
+  for (let index = from; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 0x20 || code === 0xa0) width += 1
+    else if (code === 0x3000) width += 2
+    else if (code === 9) width += 4
+    else break
+  }
+  return width
+}
+
+/** Whether a character starts an indent: the cheap test before `indentOf`. */
+export function isIndentChar(code: number): boolean {
+  return code === 0x20 || code === 0x3000 || code === 9 || code === 0xa0
+}

@@ -194,7 +194,7 @@ export const Department = Type.Object(
     budget: Type.Optional(Budget),
     goals: Type.Optional(Type.Array(Paragraph, { description: 'The overall goal in the 部门整体支出绩效目标表’s own header rows.' })),
     fields: Type.Optional(
-      Type.Record(Type.String(), Type.String(), { description: 'Other labelled rows of the 部门整体支出绩效目标表 (部门职能 …), keyed by their label without spaces.' }),
+      Type.Record(Type.String(), Type.String(), { description: 'Other labelled rows of the 部门整体支出绩效目标表 (部门职能 …), keyed by their label as written.' }),
     ),
     unplaced: Type.Optional(
       Type.Array(Type.Object({ cells: Type.Array(Type.String()), position: Type.Optional(Position) }, { additionalProperties: false })),
@@ -230,8 +230,21 @@ export const Project = Type.Object(
     indicators: Type.Array(Indicator),
     fields: Type.Optional(
       Type.Record(Type.String(), Type.String(), {
-        description: 'Other labelled header fields (主管部门, 实施单位, 项目属性 …), keyed by their label without spaces.',
+        description: 'Other labelled header fields (主管部门, 实施单位, 项目属性, 审批文号 …), keyed by their label as written (trimmed), in document order; a label met twice keeps both values, one per line.',
       }),
+    ),
+    choices: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            role: Type.String({ description: 'The role both labels name: code, name, unitName, total, fiscal, other, goals, usage …' }),
+            chosen: Type.String({ description: 'The label the role was read from: the first in the document.' }),
+            kept: Type.String({ description: 'The competing label, whose value is under fields.' }),
+          },
+          { additionalProperties: false },
+        ),
+        { description: 'Where two header labels named one role (两个 amounts): which was read for it, and which was kept as a field.' },
+      ),
     ),
     unplaced: Type.Optional(
       Type.Array(Type.Object({ cells: Type.Array(Type.String()), position: Type.Optional(Position) }, { additionalProperties: false }), {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { toWorkbook } from '@jxmb/export-xlsx'
 import { toMarkdown } from '@jxmb/export-markdown'
 import { parse, parseText } from '@jxmb/parser'
-import { forms, gridDocx as docx, gridTabText as tabText, gridTika as tika, type Form, type Grid, type IndentStyle } from '@jxmb/testkit'
+import { forms, gridCell as docxCell, gridDocx as docx, gridTabText as tabText, gridTika as tika, type Form, type Grid, type IndentStyle } from '@jxmb/testkit'
 
 const strip = (value: unknown) => JSON.parse(JSON.stringify(value, (key, item) => (key === 'position' ? undefined : item))) as ReturnType<typeof parseText>
 
@@ -294,6 +294,26 @@ describe('an indented tree: unit → project → 一级 → 二级 → 三级 in
       if (name.endsWith('Tree')) continue
       const document = parseText(tika(form.paragraphs, form.grid))
       expect(document.projects.every((project) => project.indicatorColumns.includes('一级指标') || project.indicators.length === 0), name).toBe(true)
+    }
+  })
+})
+
+describe('two labels for one role (两个 amounts)', () => {
+  const grid: Grid = [
+    [docxCell('项目名称'), docxCell('污水管网改造'), docxCell('项目编码'), docxCell('P2024-01')],
+    [docxCell('项目总预算（万元）'), docxCell('500'), docxCell('本年预算金额（万元）'), docxCell('200')],
+    [docxCell('审批文号'), docxCell('某发改〔2024〕3号'), docxCell('审批文号'), docxCell('某财〔2024〕9号')],
+    [docxCell('一级指标'), docxCell('二级指标'), docxCell('三级指标'), docxCell('指标值')],
+    [docxCell('产出指标'), docxCell('数量指标'), docxCell('改造管网'), docxCell('≥3公里')],
+  ]
+
+  it('the first is read, the model says so, and the other is a field under its label as written; a label met twice keeps both values', async () => {
+    for (const [form, document] of Object.entries(await allForms(['第二部分 预算项目绩效目标'], grid))) {
+      const project = document.projects[0]!
+      expect(project.budget.total, form).toEqual({ raw: '500', value: 500 })
+      expect(project.choices, form).toEqual([{ role: 'total', chosen: '项目总预算（万元）', kept: '本年预算金额（万元）' }])
+      expect(project.fields, form).toEqual({ '本年预算金额（万元）': '200', 审批文号: '某发改〔2024〕3号\n某财〔2024〕9号' })
+      expect(document.diagnostics.filter((d) => d.code === 'label-competes').map((d) => d.data), form).toEqual([['本年预算金额（万元）', '200']])
     }
   })
 })

@@ -15,8 +15,8 @@ import { parseAmount, parsePercent } from './value.js'
 /** What the header table of one project has read so far. */
 export interface HeaderState {
   project: Project
-  /** Roles already given a value: a second label for one (两个 amounts) becomes a field. */
-  taken: Set<HeaderKey>
+  /** Roles already given a value, and the label each was read from: a second label for one (两个 amounts) becomes a field. */
+  taken: Map<HeaderKey, string>
   /** Inside an amount block of several amount columns: the labels of the columns after the first. */
   amountColumns?: string[]
   /** The row below 预算规模及资金用途 or 资金支出计划 holds their values. */
@@ -125,11 +125,13 @@ export function readHeaderRow(current: HeaderState, cells: Cell[] | undefined, t
       continue
     }
     if (role !== 'field' && role !== 'budgetLine' && current.taken.has(role)) {
-      diagnose('label-competes', 'info', `“${text.trim()}” names a field already read from an earlier label; it is kept under fields.`, row.position, [text, value])
+      const chosen = current.taken.get(role)!
+      ;(project.choices ??= []).push({ role, chosen, kept: text.trim() })
+      diagnose('label-competes', 'info', `“${text.trim()}” names what “${chosen}” named already (${role}); that one is read, this one is kept under fields.`, row.position, [text, value])
       setField(project, text, value)
       continue
     }
-    if (role !== 'field' && role !== 'budgetLine' && value !== '') current.taken.add(role)
+    if (role !== 'field' && role !== 'budgetLine' && value !== '') current.taken.set(role, text.trim())
     // An amount label may say its unit: 项目总预算(元), 金额（万元）.
     if (isAmountRole(role) && project.moneyUnit === '') {
       const unit = vocabulary.moneyUnitInLabel.exec(normalizeLabel(text))
@@ -216,8 +218,16 @@ function isAmountBlockHeader(role: LabelRole | undefined, label: string, valueRo
   return vocabulary.amountSources.test(normalizeLabel(label)) || vocabulary.moneyUnitInLabel.test(normalizeLabel(value))
 }
 
+/**
+ * A field under its label as written (trimmed, runs of spaces as one), in document order.
+ * The same label twice keeps both values, one per line: nothing labelled is lost.
+ */
 function setField(project: Project, label: string, value: string): void {
-  project.fields = { ...project.fields, [normalizeLabel(label)]: value }
+  const key = label.trim().replace(/\s+/g, ' ')
+  const fields = (project.fields ??= {})
+  const kept = Object.hasOwn(fields, key) && fields[key] !== value ? `${fields[key]}\n${value}` : value
+  // Defined, not assigned: a label `__proto__` is a field like any other.
+  Object.defineProperty(fields, key, { value: kept, enumerable: true, writable: true, configurable: true })
 }
 
 /** Cells that are no label, value or title: kept on the project, not only in a diagnostic. */

@@ -89,7 +89,7 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
       indicators: [],
       position: title ? span(title.position, position) : position,
     }
-    draft = { project, carry: { level1: '', level2: '' }, levels: {}, taken: new Set() }
+    draft = { project, carry: { level1: '', level2: '' }, levels: {}, taken: new Map() }
     drafts.push(draft)
     for (const line of pendingLines) {
       if (project.title === '') project.title = line.text

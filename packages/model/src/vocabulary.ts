@@ -116,9 +116,9 @@ export const moneyUnitInLabel = /\((?:单位:)?((?:亿|万|千)?元)\)/
 
 /**
  * A unit with its code (text as written): `655001河北遵化经济开发区管理委员会本级`,
- * `(433001)某单位`, `820001-某镇人民政府`.
+ * `(433001)某单位`, `820001-某镇人民政府`; never a date (`2023年…`).
  */
-export const unitLine = /^[(（]?(\d{3,})(?:[)）]|\s*[-－—]\s*)?(\D.*)$/
+export const unitLine = /^[(（]?(\d{3,})(?:[)）]|\s*[-－—]\s*)?([^\d年月日].*)$/
 
 /** The mark of the level columns (一级/二级/三级): a header row holds it at least twice. */
 export const levelMark = '级'
@@ -133,8 +133,8 @@ export const indicatorColumns = [
   ['value', /^((本|当)?年度?|\d{4}年度?|预期|计划)?(指标值|目标值)(\(.*\))?$|^预期.{0,6}值$/],
 ] as const
 
-/** A value column that is not this year's target: an earlier year's, or what was achieved. */
-export const notTarget = /(上年|去年|前年|以前|历史|实际|完成值|完成情况|基期)/
+/** A value column that is not this year's target: an earlier year's, or what was achieved (完成值, but not 预期完成值). */
+export const notTarget = /(上年|去年|前年|以前|历史|实际|完成情况|基期)|^(?!.*(预期|计划|目标)).*完成值/
 
 /** An earlier year's column (上年实际完成值): a reference in a target table. */
 export const earlierYear = /(上年|去年|前年|以前|历史|基期)/

@@ -60,7 +60,7 @@ export function readHeaderRow(current: HeaderState, cells: Cell[] | undefined, t
   }
   if (rest.length === 0) return
 
-  // One cell and no label: the table's title, a period, or the unit line (`655001某单位`).
+  // One cell and no label: the table's title, a period, or the coded unit line (`655001某单位`).
   if (rest.length === 1 && !roles[rest[0]!]) {
     const text = texts[rest[0]!]!
     const label = normalizeLabel(text)
@@ -69,7 +69,8 @@ export function readHeaderRow(current: HeaderState, cells: Cell[] | undefined, t
       else unplaced(project, texts, row)
       return
     }
-    if (project.unit.name === '' && project.code === '') {
+    // Only a coded line is a unit without a label: any other lone text may be anything.
+    if (project.unit.name === '' && project.code === '' && vocabulary.unitLine.test(text.trim())) {
       project.unit = readUnit(text)
       return
     }

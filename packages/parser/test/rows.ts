@@ -1,8 +1,8 @@
 /** Helpers for the interpret modules' own tests: rows written as `a|b|c` lines, and a fresh project. */
-import type { Diagnostic, Project } from '@jxmb/model'
+import type { Diagnostic } from '@jxmb/model'
 import type { Row, TableBlock } from '../src/blocks.js'
 import { readTikaText } from '../src/read/text.js'
-import { parseAmount } from '../src/interpret/value.js'
+export { emptyProject } from '../src/interpret/project-reader.js'
 
 /** A table of Tika text rows, one per `a|b|c` line. */
 export function table(...lines: string[]): TableBlock {
@@ -11,24 +11,6 @@ export function table(...lines: string[]): TableBlock {
 }
 
 export const rowsOf = (...lines: string[]): Row[] => table(...lines).rows
-
-export function emptyProject(): Project {
-  return {
-    type: 'project',
-    sequence: null,
-    title: '',
-    unit: { code: '', name: '' },
-    moneyUnit: '',
-    code: '',
-    name: '',
-    budget: { total: parseAmount(''), fiscal: parseAmount(''), other: parseAmount('', true) },
-    usage: '',
-    schedule: [],
-    goals: [],
-    indicatorColumns: [],
-    indicators: [],
-  }
-}
 
 /** A diagnose function and what it was told. */
 export function diagnostics() {

@@ -72,23 +72,7 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
   const start = (position: Position): Draft => {
     const title = pendingTitle
     pendingTitle = undefined
-    const project: Project = {
-      type: 'project',
-      sequence: title?.sequence ?? null,
-      title: title?.title ?? '',
-      ...(title?.bookmark ? { bookmark: title.bookmark } : {}),
-      unit: { code: '', name: '' },
-      moneyUnit: '',
-      code: '',
-      name: '',
-      budget: { total: parseAmount(''), fiscal: parseAmount(''), other: parseAmount('', true) },
-      usage: '',
-      schedule: [],
-      goals: [],
-      indicatorColumns: [],
-      indicators: [],
-      position: title ? span(title.position, position) : position,
-    }
+    const project = emptyProject(title, title ? span(title.position, position) : position)
     draft = { project, carry: { level1: '', level2: '' }, levels: {}, taken: new Map() }
     drafts.push(draft)
     for (const line of pendingLines) {
@@ -256,6 +240,27 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
         if (lastRow && project.position) project.position = span(project.position, lastRow.position)
         return project
       }),
+  }
+}
+
+/** A project with nothing read yet: its title's, if any, and where it starts. */
+export function emptyProject(title?: Omit<ProjectTitle, 'position'>, position?: Position): Project {
+  return {
+    type: 'project',
+    sequence: title?.sequence ?? null,
+    title: title?.title ?? '',
+    ...(title?.bookmark ? { bookmark: title.bookmark } : {}),
+    unit: { code: '', name: '' },
+    moneyUnit: '',
+    code: '',
+    name: '',
+    budget: { total: parseAmount(''), fiscal: parseAmount(''), other: parseAmount('', true) },
+    usage: '',
+    schedule: [],
+    goals: [],
+    indicatorColumns: [],
+    indicators: [],
+    ...(position ? { position } : {}),
   }
 }
 

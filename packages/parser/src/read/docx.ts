@@ -139,20 +139,27 @@ const twipsPerSpace = 105
  * indented tree shows its levels.
  */
 function indentsAsSpaces<T>(document: T): T {
-  const walk = (element: MammothElement) => {
-    if (element.type === 'paragraph' && element.indent) {
-      const { start, firstLine, hanging } = element.indent
-      const twips = Number(start ?? 0) + Number(firstLine ?? 0) - Number(hanging ?? 0)
-      const first = element.children?.find((child) => child.type === 'run')
+  walkIndents(document as MammothElement)
+  return document
+}
+
+// Paragraphs hold runs, never paragraphs: the walk stops at each, so it visits blocks only.
+function walkIndents(element: MammothElement): void {
+  const children = element.children
+  if (!children) return
+  if (element.type === 'paragraph') {
+    const indent = element.indent
+    if (indent && (indent.start || indent.firstLine)) {
+      const twips = Number(indent.start ?? 0) + Number(indent.firstLine ?? 0) - Number(indent.hanging ?? 0)
       const spaces = Math.round(twips / (2 * twipsPerSpace))
+      const first = children.find((child) => child.type === 'run')
       if (first && spaces > 0 && Number.isFinite(spaces)) {
-        element.children!.unshift({ ...first, children: [{ type: 'text', value: '\u3000'.repeat(Math.min(spaces, 64)) }] })
+        children.unshift({ ...first, children: [{ type: 'text', value: '\u3000'.repeat(Math.min(spaces, 64)) }] })
       }
     }
-    if (element.children) for (const child of element.children) walk(child)
+    return
   }
-  walk(document as MammothElement)
-  return document
+  for (let index = 0; index < children.length; index++) walkIndents(children[index]!)
 }
 
 /** A paragraph's text; a soft line break starts a new paragraph, as Tika writes it. */

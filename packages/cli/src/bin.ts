@@ -1,16 +1,26 @@
 #!/usr/bin/env node
-import { run } from './run.js'
+import { existsSync } from 'node:fs'
+import { commandTexts } from '@jxmb/messages'
+import { chooseLanguage, run } from './run.js'
+import { printable } from './printable.js'
 
 // A reader of standard output that goes away (`jxmb convert … -o - | head`) is not an error to show.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') throw error
 })
 
+// `pnpm jxmb …` runs in the project's folder and names the clerk's folder in INIT_CWD:
+// relative paths mean what they meant where the clerk typed them. Worker threads share the cwd.
+const initial = process.env.INIT_CWD
+if (initial && existsSync(initial)) process.chdir(initial)
+
+const argv = process.argv.slice(2)
 try {
-  process.exitCode = await run(process.argv.slice(2))
+  process.exitCode = await run(argv)
 } catch (error) {
   // A bug: one line for the clerk, the stack only when asked for.
-  process.stderr.write(`jxmb: unexpected error (please report it): ${error instanceof Error ? error.message : String(error)}\n`)
+  const t = commandTexts[chooseLanguage(argv, process.env).language]
+  process.stderr.write(`${t.prefix}${t.unexpected(printable(error instanceof Error ? error.message : String(error)))}\n`)
   if (process.env.JXMB_DEBUG) process.stderr.write(`${error instanceof Error ? error.stack : ''}\n`)
   process.exitCode = 70
 }

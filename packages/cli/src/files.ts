@@ -1,36 +1,70 @@
 import { readdir, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
+import type { SkipReason } from '@jxmb/messages'
 
-/** Extensions `jxmb convert` reads. */
-export const supportedExtensions = new Set(['.txt', '.docx', '.doc'])
+/** Extensions a folder search converts. */
+export const supportedExtensions = new Set(['.txt', '.docx'])
+
+/** Old Word and WPS formats: skipped in folders with advice to save them as .docx. */
+export const legacyExtensions = new Set(['.doc', '.wps', '.dot', '.wpt'])
+
+/** Folders that hold no submissions: installed packages. Hidden folders (`.git`) are skipped too. */
+const skippedFolders = new Set(['node_modules'])
+
+export interface Skipped {
+  path: string
+  reason: SkipReason
+}
+
+export interface Collected {
+  files: string[]
+  /** Files not converted, and why: said on the screen and counted in the summary. */
+  skipped: Skipped[]
+}
+
+/** An input that does not exist: a usage error, before anything converts. */
+export class MissingInputError extends Error {
+  constructor(readonly input: string) {
+    super(`${input}: no such file or folder.`)
+    this.name = 'MissingInputError'
+  }
+}
 
 /**
  * The files to convert: files named on the command line as they are (any
- * extension, so a clerk's odd name still gets a clear error), folders searched
- * recursively for supported files, in a stable (sorted) order.
+ * extension, so a clerk's odd name still gets a clear error; a link is
+ * followed, since it was named), folders searched recursively for .docx and
+ * .txt in a stable (sorted) order, without following links and without
+ * node_modules or hidden folders; a device or pipe found there is skipped.
  */
-export async function collectFiles(inputs: readonly string[]): Promise<string[]> {
-  const files: string[] = []
+export async function collectFiles(inputs: readonly string[]): Promise<Collected> {
+  const collected: Collected = { files: [], skipped: [] }
   for (const input of inputs) {
     const info = await stat(input).catch(() => {
-      throw new Error(`${input}: no such file or folder.`)
+      throw new MissingInputError(input)
     })
-    if (info.isDirectory()) for (const found of await walk(input)) files.push(found)
-    else files.push(input)
+    // A device or pipe named on the command line is refused by the converter, which never waits on it (READ).
+    if (info.isDirectory()) await walk(input, collected)
+    else collected.files.push(input)
   }
-  return files
+  return collected
 }
 
-async function walk(folder: string): Promise<string[]> {
+async function walk(folder: string, collected: Collected): Promise<void> {
   const entries = await readdir(folder, { withFileTypes: true })
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-  const files: string[] = []
   for (const entry of entries) {
     // Word's lock files (~$name.docx) and hidden files are not submissions.
     if (entry.name.startsWith('.') || entry.name.startsWith('~$')) continue
     const path = join(folder, entry.name)
-    if (entry.isDirectory()) for (const found of await walk(path)) files.push(found)
-    else if (entry.isFile() && supportedExtensions.has(extname(entry.name).toLowerCase())) files.push(path)
+    if (entry.isDirectory()) {
+      if (!skippedFolders.has(entry.name)) await walk(path, collected)
+      continue
+    }
+    const extension = extname(entry.name).toLowerCase()
+    if (entry.isSymbolicLink()) collected.skipped.push({ path, reason: 'link' })
+    else if (!entry.isFile()) collected.skipped.push({ path, reason: 'special' })
+    else if (supportedExtensions.has(extension)) collected.files.push(path)
+    else collected.skipped.push({ path, reason: legacyExtensions.has(extension) ? 'legacy' : 'other-type' })
   }
-  return files
 }

@@ -1,39 +1,99 @@
-import { MultiBar, Presets } from 'cli-progress'
+import { basename } from 'node:path'
+import { createLogUpdate } from 'log-update'
+import stringWidth from 'string-width'
+import type { CommandTexts } from '@jxmb/messages'
 
 /** What the batch tells the person watching. */
 export interface Progress {
-  /** A live display is shown: routine lines can be left out. */
+  /** A live line is shown: routine lines can be left out. */
   readonly interactive: boolean
-  /** A line that stays (a file's result, a warning). */
+  /** A line that stays (a file's result, a warning, a failure): written at once, never cut. */
   log(line: string): void
   /** A file is done. */
   tick(file: string): void
   stop(): void
 }
 
+type Stream = NodeJS.WritableStream & { isTTY?: boolean; columns?: number }
+
 /**
- * On a terminal: a live bar with done/total, the current file, elapsed time and ETA.
- * Off a terminal (CI, pipes): plain lines only, one per file.
+ * On a terminal: one live line under the log (done/total, elapsed, time left,
+ * the current file's name), redrawn after each line logged, so that no line is
+ * held back or lost; lines wrap as the terminal wraps them. Off a terminal
+ * (CI, pipes, files): plain lines only.
  */
-export function createProgress(total: number, stream: NodeJS.WritableStream & { isTTY?: boolean }): Progress {
+export function createProgress(total: number, stream: Stream, texts: CommandTexts, now: () => number = Date.now): Progress {
   if (!stream.isTTY || total < 2) {
     return { interactive: false, log: (line) => void stream.write(line + '\n'), tick: () => {}, stop: () => {} }
   }
-  const bars = new MultiBar(
-    {
-      stream: stream as NodeJS.WritableStream as never,
-      format: ' {bar} {value}/{total} | {duration_formatted} elapsed, ETA {eta_formatted} | {file}',
-      hideCursor: true,
-      clearOnComplete: true,
-      etaBuffer: 20,
-    },
-    Presets.shades_classic,
-  )
-  const bar = bars.create(total, 0, { file: '' })
+  const started = now()
+  const update = createLogUpdate(stream)
+  let done = 0
+  let current = ''
+  const draw = () => {
+    const elapsed = (now() - started) / 1000
+    const eta = done > 0 ? (elapsed / done) * (total - done) : undefined
+    const head = texts.progress(done, total, elapsed, eta)
+    // One column spare: a line that fills the last column makes some terminals wrap early.
+    const room = (stream.columns ?? 80) - 1
+    update(fitLine(head, current, room))
+  }
+  draw()
+  // Time moves on while a long file converts.
+  const timer = setInterval(draw, 1000)
+  timer.unref()
   return {
     interactive: true,
-    log: (line) => bars.log(line + '\n'),
-    tick: (file) => bar.increment(1, { file }),
-    stop: () => bars.stop(),
+    log(line) {
+      update.clear()
+      stream.write(line + '\n')
+      draw()
+    },
+    tick(file) {
+      done++
+      current = basename(file)
+      draw()
+    },
+    stop() {
+      clearInterval(timer)
+      update.clear()
+      update.done()
+    },
   }
+}
+
+/** `head` and `name` in `room` columns: the name shortened from the left (`…年度绩效目标表.docx`), then the head cut. */
+export function fitLine(head: string, name: string, room: number): string {
+  const headWidth = stringWidth(head)
+  if (headWidth + stringWidth(name) <= room) return head + name
+  const left = room - headWidth - 1
+  if (left >= 4) return head + '…' + tail(name, left)
+  return cut(head + name, room)
+}
+
+/** The end of `text` that fits in `width` columns. */
+function tail(text: string, width: number): string {
+  const chars = Array.from(text)
+  let used = 0
+  let from = chars.length
+  while (from > 0) {
+    const next = stringWidth(chars[from - 1]!)
+    if (used + next > width) break
+    used += next
+    from--
+  }
+  return chars.slice(from).join('')
+}
+
+/** The start of `text` that fits in `width` columns. */
+function cut(text: string, width: number): string {
+  let used = 0
+  let out = ''
+  for (const char of text) {
+    const next = stringWidth(char)
+    if (used + next > width) break
+    used += next
+    out += char
+  }
+  return out
 }

@@ -1,14 +1,20 @@
 import { basename, extname, join } from 'node:path'
-import { Command, CommanderError, Option } from 'commander'
-import { describePosition, type Failure, type JxmbDocument } from '@jxmb/model'
+import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
+import { Command, CommanderError, Help, Option } from 'commander'
+import { describePosition, type Diagnostic, type Failure, type JxmbDocument } from '@jxmb/model'
+import { codeText, commandTexts, languageFromEnv, parseLanguage, type CommandTexts, type Language, type SkipReason } from '@jxmb/messages'
 import { defaultPoolOptions, startConversion } from './pool.js'
-import { collectFiles } from './files.js'
+import { collectFiles, MissingInputError, type Collected } from './files.js'
+import stringWidth from 'string-width'
+import { printable } from './printable.js'
 import { createProgress } from './progress.js'
 import { checkTarget, identities, OutputError, prepareFolder, reserve, writeData, writeOutput, type CheckOptions, type Reservation } from './write-output.js'
 
 const formats = ['json', 'xlsx', 'md'] as const
 type Format = (typeof formats)[number]
+
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string }
 
 interface ConvertFlags {
   output?: string
@@ -26,41 +32,83 @@ interface ConvertFlags {
 
 interface Io {
   stdout: NodeJS.WritableStream
-  stderr: NodeJS.WritableStream & { isTTY?: boolean }
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }
+}
+
+/** The language asked for: `--lang` on the command line, else the locale (LC_ALL, LC_MESSAGES, LANG). */
+export function chooseLanguage(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): { language: Language; invalid?: string } {
+  const fallback = languageFromEnv(env)
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index]!
+    if (arg === '--') break
+    const given = arg === '--lang' ? argv[index + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined
+    if (given === undefined) continue
+    const language = parseLanguage(given)
+    return language ? { language } : { language: fallback, invalid: given }
+  }
+  return { language: fallback }
 }
 
 /** Run the `jxmb` command line; returns the exit code (0 ok, 1 a file failed, 2 usage). */
-export async function run(argv: readonly string[], io: Io = process): Promise<number> {
+export async function run(argv: readonly string[], io: Io = process, env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
+  const { language, invalid } = chooseLanguage(argv, env)
+  const t = commandTexts[language]
+  if (invalid !== undefined) {
+    io.stderr.write(`${t.prefix}${t.usage.lang(printable(invalid))}\n`)
+    return 2
+  }
   let exitCode = 0
+  const help = helpFor(t)
   const program = new Command('jxmb')
-    .description('Convert 预算绩效目标 documents (.docx, exported text) to Excel or JSON.')
+    .description(t.description)
+    .version(version, '-V, --version', t.options.version)
+    .helpOption('-h, --help', t.options.help)
+    .helpCommand('help [command]', t.options.helpCommand)
+    .addOption(new Option('--lang <lang>', t.options.lang))
     .exitOverride()
-    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+    .configureHelp(help)
+    // Errors are said below, in the clerk's language; help and version go out as commander writes them.
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text), outputError: () => {} })
   program
     .command('convert')
-    .description('Convert files and folders (searched recursively) into one output, or one per file.')
-    .argument('<inputs...>', 'files or folders')
-    .option('-o, --output <file>', 'output file (.xlsx, .json or .md), or - for standard output')
-    .option('--per-file <dir>', 'write one output per input into this folder instead')
-    .addOption(new Option('-f, --format <format>', 'output format (default: from the output name; xlsx with --per-file)').choices(formats))
-    .option('--force', 'overwrite existing output files')
-    .option('--encoding <name>', 'text encoding of text inputs (default: detected)')
-    .option('--strict', 'exit non-zero on warnings too')
-    .option('--no-positions', 'leave source positions out of JSON')
-    .option('-v, --verbose', 'also list informational diagnostics')
-    .option('-j, --jobs <n>', 'files converted at once, in worker threads (default: the number of cores; at most twice that)')
-    .option('--timeout <seconds>', `time one file may take before it is stopped and counted as failed (default: ${defaultPoolOptions.timeoutMs / 1000})`)
-    .option('--max-memory <MiB>', `memory one file may take before it is stopped and counted as failed (default: ${defaultPoolOptions.maxMemoryMb})`)
+    .description(t.convertDescription)
+    .helpOption('-h, --help', t.options.help)
+    .configureHelp(help)
+    .argument('<inputs...>', t.inputsArgument)
+    .option('-o, --output <file>', t.options.output)
+    .option('--per-file <dir>', t.options.perFile)
+    .addOption(new Option('-f, --format <format>', t.options.format).choices(formats))
+    .option('--force', t.options.force)
+    .option('--encoding <name>', t.options.encoding)
+    .option('--strict', t.options.strict)
+    .option('--no-positions', t.options.positions)
+    .option('-v, --verbose', t.options.verbose)
+    .option('-j, --jobs <n>', t.options.jobs)
+    .option('--timeout <seconds>', t.options.timeout(defaultPoolOptions.timeoutMs / 1000))
+    .option('--max-memory <MiB>', t.options.maxMemory(defaultPoolOptions.maxMemoryMb))
+    .addOption(new Option('--lang <lang>', t.options.lang))
     .action(async (inputs: string[], flags: ConvertFlags) => {
-      exitCode = await convert(inputs, flags, io)
+      exitCode = await convert(inputs, flags, io, language)
     })
   try {
     await program.parseAsync([...argv], { from: 'user' })
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2
-    throw error
+    if (!(error instanceof CommanderError)) throw error
+    if (error.exitCode === 0) return 0
+    const detail = /'([^']*)'/.exec(error.message)?.[1] ?? ''
+    io.stderr.write(`${t.prefix}${t.usage.commander(error.code, printable(detail), printable(error.message))}\n${t.usage.seeHelp}\n`)
+    return 2
   }
   return exitCode
+}
+
+/** commander's help with the chosen language's titles and choices, and widths as a terminal shows CJK text. */
+function helpFor(t: CommandTexts): Partial<Help> {
+  return {
+    styleTitle: (title) => t.titles[title] ?? title,
+    optionDescription: (option) => (option.argChoices ? `${option.description} ${t.choices(option.argChoices)}` : option.description),
+    displayWidth: (text) => stringWidth(text),
+  }
 }
 
 /** Where converted documents go: one combined output, or one per file. */
@@ -71,47 +119,61 @@ interface Sink {
   finish(): Promise<string | undefined>
 }
 
-async function convert(inputs: string[], flags: ConvertFlags, io: Io): Promise<number> {
-  const say = (line: string) => io.stderr.write(line + '\n')
+async function convert(inputs: string[], flags: ConvertFlags, io: Io, language: Language): Promise<number> {
+  const t = commandTexts[language]
+  const say = (line: string) => io.stderr.write(t.prefix + line + '\n')
   if (!flags.output === !flags.perFile) {
-    say('jxmb: give either -o <file> or --per-file <dir>.')
+    say(t.usage.outputOrPerFile)
     return 2
   }
   const format = flags.format ?? (flags.perFile ? 'xlsx' : formatOf(flags.output!))
   if (!format) {
-    say(`jxmb: cannot tell the format of “${flags.output}”; name it .xlsx, .json or .md, or pass --format.`)
+    say(t.usage.unknownFormat(printable(flags.output!)))
     return 2
   }
   if (format === 'xlsx' && flags.output === '-') {
-    say('jxmb: an Excel workbook cannot go to standard output; name a file with -o.')
+    say(t.usage.xlsxToStdout)
+    return 2
+  }
+  if (flags.encoding !== undefined && !knownEncoding(flags.encoding)) {
+    say(t.usage.encoding(printable(flags.encoding)))
     return 2
   }
   const force = flags.force ?? false
   const cores = availableParallelism()
   let jobs = flags.jobs === undefined ? cores : Number(flags.jobs)
   if (!Number.isInteger(jobs) || jobs < 1) {
-    say(`jxmb: --jobs takes a whole number of 1 or more, not “${flags.jobs}”.`)
+    say(t.usage.jobs(printable(flags.jobs ?? '')))
     return 2
   }
   if (jobs > 2 * cores) {
-    say(`jxmb: --jobs ${jobs} is more than twice the ${cores} cores; using ${2 * cores}.`)
+    say(t.usage.jobsCapped(jobs, cores, 2 * cores))
     jobs = 2 * cores
   }
   const timeout = positive(flags.timeout, defaultPoolOptions.timeoutMs / 1000)
   const maxMemory = positive(flags.maxMemory, defaultPoolOptions.maxMemoryMb)
   if (timeout === undefined || maxMemory === undefined) {
-    say(`jxmb: ${timeout === undefined ? '--timeout' : '--max-memory'} takes a number above 0.`)
+    say(t.usage.positive(timeout === undefined ? '--timeout' : '--max-memory'))
     return 2
   }
-  let files: string[]
+  let collected: Collected
   try {
-    files = await collectFiles(inputs)
+    collected = await collectFiles(inputs)
   } catch (error) {
-    say(`jxmb: ${(error as Error).message}`)
+    if (!(error instanceof MissingInputError)) throw error
+    say(t.usage.noSuchInput(printable(error.input)))
     return 2
+  }
+  const { files, skipped } = collected
+  const skipCounts: Partial<Record<SkipReason, number>> = {}
+  for (const { path, reason } of skipped) {
+    skipCounts[reason] = (skipCounts[reason] ?? 0) + 1
+    // Files of other types are many in a clerk's folder (PDFs, scans): counted, listed only when asked.
+    if (reason !== 'other-type' || flags.verbose) say(t.skippedLine(printable(path), reason))
   }
   if (files.length === 0) {
-    say('jxmb: no .docx or .txt files found in the inputs.')
+    say(t.noFiles)
+    if (skipCounts.legacy) say(t.legacyAdvice)
     return 1
   }
 
@@ -127,12 +189,12 @@ async function convert(inputs: string[], flags: ConvertFlags, io: Io): Promise<n
       for (const target of targets) {
         await checkTarget(target, checks).catch((error: unknown) => {
           if (!(error instanceof OutputError)) throw error
-          refused.push(error.message)
+          refused.push(outputLine(error, language))
         })
       }
       if (refused.length > 0) {
-        for (const message of refused.slice(0, 5)) say(`jxmb: ${message}`)
-        if (refused.length > 5) say(`jxmb: … and ${refused.length - 5} more outputs.`)
+        for (const message of refused.slice(0, 5)) say(message)
+        if (refused.length > 5) say(language === 'zh' ? `…… 另有 ${refused.length - 5} 个输出。` : `… and ${refused.length - 5} more outputs.`)
         return 2
       }
     } else if (flags.output !== '-') {
@@ -140,7 +202,7 @@ async function convert(inputs: string[], flags: ConvertFlags, io: Io): Promise<n
     }
   } catch (error) {
     if (!(error instanceof OutputError)) throw error
-    say(`jxmb: ${error.message}`)
+    say(outputLine(error, language))
     return 2
   }
 
@@ -164,11 +226,11 @@ async function convert(inputs: string[], flags: ConvertFlags, io: Io): Promise<n
     await reservation?.discard()
     throw error
   }
-  const progress = createProgress(files.length, io.stderr)
+  const progress = createProgress(files.length, io.stderr, t)
   const totals = { projects: 0, indicators: 0, warnings: 0, failed: 0 }
   try {
     await conversion.results(async (result, index) => {
-      const { file } = result
+      const file = printable(result.file)
       const counter = `[${index + 1}/${files.length}]`
       if (result.ok) {
         const { document } = result
@@ -179,24 +241,18 @@ async function convert(inputs: string[], flags: ConvertFlags, io: Io): Promise<n
         totals.indicators += indicators
         totals.warnings += warnings
         // With a live display, a file that converted cleanly needs no line of its own.
-        if (!progress.interactive || shown.length > 0) {
-          progress.log(`${counter} ${file}: ${document.projects.length} projects, ${indicators} indicators, ${warnings} warnings`)
-        }
-        for (const diagnostic of shown) {
-          const where = [diagnostic.project && `项目 ${diagnostic.project}`, describePosition(diagnostic.position)].filter(Boolean).join(' ')
-          const data = diagnostic.data ? ` [${truncate(diagnostic.data.join(' | '), 80)}]` : ''
-          progress.log(`    ${diagnostic.severity} ${diagnostic.code}${where ? ` (${where})` : ''}: ${diagnostic.message}${data}`)
-        }
+        if (!progress.interactive || shown.length > 0) progress.log(t.fileLine(counter, file, document.projects.length, indicators, warnings))
+        for (const diagnostic of shown) progress.log(diagnosticLine(diagnostic, language))
         try {
-          await sink.add(document, file, index)
+          await sink.add(document, result.file, index)
         } catch (error) {
           if (!(error instanceof OutputError)) throw error
           totals.failed++
-          progress.log(`${counter} ${file}: error ${error.code}: ${error.message}`)
+          progress.log(`${counter} ${file}${language === 'zh' ? '：' : ': '}${outputLine(error, language)}`)
         }
       } else {
         totals.failed++
-        progress.log(`${counter} ${file}: error ${result.failure.code}: ${result.failure.message}`)
+        progress.log(failureLine(counter, file, result.failure, language))
         sink.fail(result.failure)
       }
       progress.tick(file)
@@ -213,20 +269,52 @@ async function convert(inputs: string[], flags: ConvertFlags, io: Io): Promise<n
     written = await sink.finish()
   } catch (error) {
     if (!(error instanceof OutputError)) throw error
-    say(`jxmb: ${error.message}`)
+    say(outputLine(error, language))
     return 1
   } finally {
     // Written and published, or never to be: either way the temporary goes.
     await reservation?.discard()
   }
-  say(
-    `jxmb: ${files.length} files, ${totals.projects} projects, ${totals.indicators} indicators, ` +
-      `${totals.warnings} warnings, ${totals.failed} failed` + (written ? ` → ${written}` : ''),
-  )
+  say(t.summary({ files: files.length, ...totals, skipped: skipCounts, ...(written ? { written: printable(written) } : {}) }))
+  if (skipCounts.legacy) say(t.legacyAdvice)
   // For the benchmark: peak memory of the whole process, worker threads included.
-  if (process.env.JXMB_REPORT_RSS) say(`jxmb: peak RSS ${process.resourceUsage().maxRSS} KiB`)
+  if (process.env.JXMB_REPORT_RSS) say(`peak RSS ${process.resourceUsage().maxRSS} KiB`)
   if (totals.failed > 0) return 1
   return flags.strict && totals.warnings > 0 ? 1 : 0
+}
+
+/** A diagnostic as a line under its file: severity, code, what it means, where, the cells, and what to do. */
+export function diagnosticLine(diagnostic: Diagnostic, language: Language): string {
+  const t = commandTexts[language]
+  const { title, advice } = codeText(diagnostic.code, language)
+  const where = t.where(diagnostic.project && printable(diagnostic.project), describePosition(diagnostic.position, language))
+  const data = diagnostic.data ? printable(truncate(diagnostic.data.join(' | '), 80)) : ''
+  const severity = t.severity[diagnostic.severity]
+  if (language === 'zh') return `    ${severity} ${diagnostic.code}：${title}${where ? `（${where}）` : ''}${data ? `：“${data}”` : ''}。${advice}`
+  return `    ${severity} ${diagnostic.code}${where ? ` (${where})` : ''}: ${printable(diagnostic.message)}${data ? ` [${data}]` : ''} ${advice}`
+}
+
+/** A file that failed: its code, what it means and what to do, in the clerk's language. */
+export function failureLine(counter: string, file: string, failure: Failure, language: Language): string {
+  const { title, advice } = codeText(failure.code, language)
+  if (language === 'zh') return `${counter} ${file}：错误 ${failure.code}：${title}。${advice}`
+  return `${counter} ${file}: error ${failure.code}: ${printable(failure.message)} ${advice}`
+}
+
+/** An output problem; a write that failed also gets the advice (the others say what to do already). */
+function outputLine(error: OutputError, language: Language): string {
+  const line = printable(error.say(language))
+  return error.code === 'WRITE' ? `${line}${language === 'zh' ? '' : ' '}${codeText(error.code, language).advice}` : line
+}
+
+/** An encoding TextDecoder knows (the parser decodes with it). */
+function knownEncoding(name: string): boolean {
+  try {
+    new TextDecoder(name)
+    return true
+  } catch {
+    return false
+  }
 }
 
 /** JSON or Markdown: the whole text is made at the end; to a file, or to standard output without a reservation. */
@@ -234,8 +322,8 @@ async function textSink(reservation: Reservation | undefined, single: boolean, f
   const options = { positions: flags.positions ?? true }
   const render: (documents: JxmbDocument[], failures: Failure[]) => string =
     format === 'md'
-      ? await import('@jxmb/export-markdown').then(({ toMarkdown, toMarkdownBatch }) => (documents) =>
-          single ? toMarkdown(documents[0]!) : toMarkdownBatch(documents),
+      ? await import('@jxmb/export-markdown').then(({ toMarkdown, toMarkdownBatch }) => (documents, failures) =>
+          single ? toMarkdown(documents[0]!) : toMarkdownBatch(documents, failures),
         )
       : await import('@jxmb/export-json').then(({ toJson, toJsonBatch }) => (documents, failures) =>
           single ? toJson(documents[0]!, options) : toJsonBatch(documents, failures, options),

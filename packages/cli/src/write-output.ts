@@ -12,45 +12,41 @@ import { basename, dirname, join } from 'node:path'
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import { finished } from 'node:stream/promises'
+import { commandTexts, type Language, type OutputProblem } from '@jxmb/messages'
 
-/** An output problem found before or while writing; `message` names the output and says what is wrong. */
+/**
+ * An output problem found before or while writing. `message` (English) names the output
+ * and says what is wrong; `problem` and `system` let the terminal say it in the clerk's language.
+ */
 export class OutputError extends Error {
   constructor(
     readonly code: 'OUTPUT_EXISTS' | 'OUTPUT_IS_INPUT' | 'WRITE',
-    message: string,
+    readonly problem: OutputProblem,
     readonly path: string,
+    /** The system's error code (ENOSPC …), or its message when it has none we know. */
+    readonly system = '',
   ) {
-    super(message)
+    super(commandTexts.en.output(problem, path, reasonIn('en', system)))
     this.name = 'OutputError'
+  }
+
+  /** The message in `language`. */
+  say(language: Language): string {
+    return commandTexts[language].output(this.problem, this.path, reasonIn(language, this.system))
   }
 }
 
 /** Why a write failed, in words, from the system's error code. */
-function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code
-  switch (code) {
-    case 'ENOENT':
-      return 'the folder does not exist'
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied'
-    case 'EROFS':
-      return 'the disk is read-only'
-    case 'ENOSPC':
-      return 'the disk is full'
-    case 'EDQUOT':
-      return 'the disk quota is used up'
-    case 'ENOTDIR':
-      return 'a part of the path is a file, not a folder'
-    case 'EISDIR':
-      return 'it is a folder'
-    default:
-      return error instanceof Error ? error.message : String(error)
-  }
+function reasonIn(language: Language, system: string): string {
+  return Object.hasOwn(commandTexts[language].systemReasons, system) ? commandTexts[language].systemReasons[system]! : system
 }
 
-const writeError = (path: string, error: unknown) =>
-  error instanceof OutputError ? error : new OutputError('WRITE', `could not write ${path}: ${reason(error)}.`, path)
+/** The system's code of an error, or its message. */
+function systemOf(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))
+}
+
+const writeError = (path: string, error: unknown) => (error instanceof OutputError ? error : new OutputError('WRITE', 'write', path, systemOf(error)))
 
 /** dev:inode of each existing file, to tell when an output is one of the inputs (also through links). */
 export async function identities(files: readonly string[]): Promise<Set<string>> {
@@ -73,10 +69,10 @@ export async function checkTarget(path: string, { force, inputs }: CheckOptions)
   const info = await stat(path).catch(() => undefined)
   if (!info) return
   if (inputs.has(`${info.dev}:${info.ino}`)) {
-    throw new OutputError('OUTPUT_IS_INPUT', `${path} is one of the inputs; jxmb never writes over its input. Name another output.`, path)
+    throw new OutputError('OUTPUT_IS_INPUT', 'is-input', path)
   }
-  if (info.isDirectory()) throw new OutputError('WRITE', `${path} is a folder; name a file to write.`, path)
-  if (!force) throw new OutputError('OUTPUT_EXISTS', `${path} already exists; use --force to overwrite it.`, path)
+  if (info.isDirectory()) throw new OutputError('WRITE', 'is-folder', path)
+  if (!force) throw new OutputError('OUTPUT_EXISTS', 'exists', path)
 }
 
 /** Creates `folder` when missing and proves it writable by making and removing a file in it. */
@@ -87,7 +83,7 @@ export async function prepareFolder(folder: string): Promise<void> {
     await probe.handle.close()
     await discard(probe.path)
   } catch (error) {
-    throw new OutputError('WRITE', `cannot write in the folder ${folder}: ${reason(error)}.`, folder)
+    throw new OutputError('WRITE', 'folder', folder, systemOf(error))
   }
 }
 
@@ -189,10 +185,10 @@ async function publish(temporary: string, path: string, force: boolean): Promise
     await link(temporary, path)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'EEXIST') throw new OutputError('OUTPUT_EXISTS', `${path} appeared while jxmb was converting; it was left as it is.`, path)
+    if (code === 'EEXIST') throw new OutputError('OUTPUT_EXISTS', 'appeared', path)
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error
     await copyFile(temporary, path, constants.COPYFILE_EXCL).catch((copyError: NodeJS.ErrnoException) => {
-      if (copyError.code === 'EEXIST') throw new OutputError('OUTPUT_EXISTS', `${path} appeared while jxmb was converting; it was left as it is.`, path)
+      if (copyError.code === 'EEXIST') throw new OutputError('OUTPUT_EXISTS', 'appeared', path)
       throw copyError
     })
   }

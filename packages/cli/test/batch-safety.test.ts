@@ -9,7 +9,10 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { OutputError, reserve, run, writeData } from '@jxmb/cli'
+import { OutputError, reserve, run as runCli, writeData } from '@jxmb/cli'
+
+// These tests read the command's English lines (a developer's locale); terminal.test.ts reads the Chinese ones.
+const run = (argv: string[], io: Parameters<typeof runCli>[1]) => runCli(argv, io, { LANG: 'en_US.UTF-8' })
 import { captureIo } from './io.js'
 
 const sample = fileURLToPath(new URL('../../../fixtures/000_191d77da26007e67.txt', import.meta.url))
@@ -125,7 +128,7 @@ describe('safe output', () => {
       }
       const { io, chunks } = captureIo()
       expect(await run(['convert', sample, '-o', join(readOnly, `out.${format}`)], io)).toBe(2)
-      expect(chunks.stderr).toMatch(new RegExp(`^jxmb: could not write ${readOnly}/out\\.${format}: (the disk is read-only|permission denied)\\.\\n$`))
+      expect(chunks.stderr).toMatch(new RegExp(`^jxmb: could not write ${readOnly}/out\\.${format}: (the disk is read-only|permission denied)\\. Check that the folder exists[^\\n]*\\n$`))
       expect(readdirSync(readOnly)).toEqual([])
     })
   }
@@ -138,7 +141,7 @@ describe('safe output', () => {
     for (const format of ['xlsx', 'json', 'md']) {
       const { io, chunks } = captureIo()
       expect(await run(['convert', input, '-o', join(small, `out.${format}`)], io)).toBe(1)
-      expect(chunks.stderr).toContain(`jxmb: could not write ${small}/out.${format}: the disk is full.\n`)
+      expect(chunks.stderr).toContain(`jxmb: could not write ${small}/out.${format}: the disk is full. Check that the folder exists`)
       expect(chunks.stderr).not.toMatch(/\n\s+at /)
       expect(readdirSync(small)).toEqual([])
     }
@@ -196,7 +199,7 @@ describe('safe output', () => {
   it('SIGINT during the batch removes the temporary file; no output appears', async () => {
     const folder = batch(20_000)
     const out = join(dir, 'out')
-    const child = spawn(process.execPath, [bin, 'convert', folder, '-o', join(out, 'all.xlsx'), '--jobs', '1'], { stdio: ['ignore', 'ignore', 'pipe'] })
+    const child = spawn(process.execPath, [bin, 'convert', folder, '-o', join(out, 'all.xlsx'), '--jobs', '1'], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LANG: 'en_US.UTF-8', INIT_CWD: '' } })
     let stderr = ''
     child.stderr.on('data', (chunk) => (stderr += chunk))
     const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })))
@@ -212,7 +215,7 @@ describe('safe output', () => {
   })
 
   it('a reader of standard output that goes away (-o - | head) ends quietly', async () => {
-    const child = spawn(process.execPath, [bin, 'convert', sample, sample, '-o', '-'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [bin, 'convert', sample, sample, '-o', '-'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANG: 'en_US.UTF-8', INIT_CWD: '' } })
     child.stdout.destroy()
     let stderr = ''
     child.stderr.on('data', (chunk) => (stderr += chunk))

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { run } from '@jxmb/cli'
+import { run as runCli } from '@jxmb/cli'
+
+// These tests read the command's English lines (a developer's locale); terminal.test.ts reads the Chinese ones.
+const run = (argv: string[], io: Parameters<typeof runCli>[1]) => runCli(argv, io, { LANG: 'en_US.UTF-8' })
 import { emitTika, sampleDocument } from '@jxmb/testkit'
 import { captureIo } from './io.js'
 

@@ -4,7 +4,8 @@
  * Escaping of `|`, `*`, `_`, `#` … is remark's; line breaks inside a table
  * cell become `<br>` so the row stays on one line.
  */
-import type { Department, Indicator, JxmbDocument, Paragraph as ModelParagraph, Project } from '@jxmb/model'
+import { describePosition, type Department, type Diagnostic, type Failure, type Indicator, type JxmbDocument, type Paragraph as ModelParagraph, type Project } from '@jxmb/model'
+import { codeText } from '@jxmb/messages'
 import type { BlockContent, Heading, Html, List, PhrasingContent, Root, RootContent, Table, TableRow, Text } from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
@@ -29,6 +30,11 @@ export const labels = {
   indicators: '绩效指标',
   projects: '预算项目绩效目标',
   departmentTable: '部门整体支出绩效目标表',
+  checks: '校验',
+  failures: '未能转换的文件',
+  checkColumns: ['级别', '代码', '项目', '位置', '说明', '处理建议', '原始内容'],
+  failureColumns: ['文件', '代码', '说明', '处理建议'],
+  severity: { error: '错误', warning: '警告', info: '提示' },
   indicatorColumns: ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'],
 } as const
 
@@ -37,7 +43,15 @@ export function toMdast(document: JxmbDocument): Root {
   const children: RootContent[] = [...departmentNodes(document.department)]
   if (document.projects.length > 0) children.push(heading(1, labels.projects))
   for (const project of document.projects) for (const node of projectNodes(project)) children.push(node)
+  // What needs a look, in the catalogue's words; informational notes stay in the JSON.
+  const checks = document.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info')
+  if (checks.length > 0) children.push(heading(1, labels.checks), table(labels.checkColumns, checks.map(checkRow)))
   return { type: 'root', children }
+}
+
+function checkRow(diagnostic: Diagnostic): string[] {
+  const { title, advice } = codeText(diagnostic.code, 'zh')
+  return [labels.severity[diagnostic.severity], diagnostic.code, diagnostic.project ?? '', describePosition(diagnostic.position), title, advice, diagnostic.data?.join(' | ') ?? '']
 }
 
 /** One document as GFM Markdown; CJK columns line up (string-width). */
@@ -45,8 +59,11 @@ export function toMarkdown(document: JxmbDocument): string {
   return processor().stringify(toMdast(document))
 }
 
-/** Several documents in one Markdown file: each under a heading with its file name, its own headings one level down. */
-export function toMarkdownBatch(documents: readonly JxmbDocument[]): string {
+/**
+ * Several documents in one Markdown file: each under a heading with its file name, its own
+ * headings one level down; then the files that could not be converted, and why.
+ */
+export function toMarkdownBatch(documents: readonly JxmbDocument[], failures: readonly Failure[] = []): string {
   const children: RootContent[] = []
   documents.forEach((document, index) => {
     if (index > 0) children.push({ type: 'thematicBreak' })
@@ -55,6 +72,13 @@ export function toMarkdownBatch(documents: readonly JxmbDocument[]): string {
       children.push(node.type === 'heading' ? { ...node, depth: Math.min(6, node.depth + 1) as Heading['depth'] } : node)
     }
   })
+  if (failures.length > 0) {
+    const rows = failures.map((failure) => {
+      const { title, advice } = codeText(failure.code, 'zh')
+      return [failure.file, failure.code, title, advice]
+    })
+    children.push({ type: 'thematicBreak' }, heading(1, labels.failures), table(labels.failureColumns, rows))
+  }
   return processor().stringify({ type: 'root', children })
 }
 

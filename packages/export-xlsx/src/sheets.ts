@@ -2,7 +2,7 @@
  * The four sheets: their Chinese names and headers (the clerks' language),
  * keyed by stable English names in code, and how a document becomes rows.
  */
-import { hints } from './hints.js'
+import { codeText } from '@jxmb/messages'
 import { describePosition, type Failure, type Indicator, type JxmbDocument, type ParsedValue } from '@jxmb/model'
 
 export type CellValue = string | number | null
@@ -75,9 +75,10 @@ export const columns = {
     code: { key: 'code', header: '代码' },
     project: { key: 'project', header: '项目' },
     place: { key: 'place', header: '位置' },
+    title: { key: 'title', header: '说明', wrap: true },
     hint: { key: 'hint', header: '处理建议', wrap: true },
-    message: { key: 'message', header: '说明', wrap: true },
     data: { key: 'data', header: '原始内容', wrap: true },
+    message: { key: 'message', header: '英文说明', wrap: true },
   },
 } satisfies Record<SheetKey, Record<string, Column>>
 
@@ -200,7 +201,8 @@ export function documentRows(document: JxmbDocument, file: string): DocumentRows
       code: diagnostic.code,
       project: diagnostic.project ?? '',
       place: describePosition(diagnostic.position),
-      hint: hints[diagnostic.code] ?? '',
+      title: codeText(diagnostic.code, 'zh').title,
+      hint: codeText(diagnostic.code, 'zh').advice,
       message: diagnostic.message,
       data: diagnostic.data?.join(' | ') ?? '',
     })
@@ -220,7 +222,8 @@ export function failureRow(failure: Failure): Row {
     code: failure.code,
     project: '',
     place: '',
-    hint: hints[failure.code] ?? '',
+    title: codeText(failure.code, 'zh').title,
+    hint: codeText(failure.code, 'zh').advice,
     message: failure.message,
     data: '',
   }

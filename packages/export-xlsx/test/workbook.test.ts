@@ -72,8 +72,8 @@ describe('the sample as a workbook', async () => {
     expect(d.rowCount).toBe(13)
     expect(values(d, 3).slice(0, 4)).toEqual(['sample.txt', '河北遵化经济开发区管理委员会本级', '二、分项绩效目标', '1.'])
     const c = sheet('校验')
-    expect(values(c, 1)).toEqual(['来源文件', '级别', '代码', '项目', '位置', '处理建议', '说明', '原始内容'])
-    expect(values(c, 2)).toEqual(['bad.docx', '错误', 'NOT_ZIP', undefined, undefined, hints.NOT_ZIP, '不是 docx'])
+    expect(values(c, 1)).toEqual(['来源文件', '级别', '代码', '项目', '位置', '说明', '处理建议', '原始内容', '英文说明'])
+    expect(values(c, 2)).toEqual(['bad.docx', '错误', 'NOT_ZIP', undefined, undefined, '文件不是有效的 .docx', hints.NOT_ZIP, undefined, '不是 docx'])
   })
 
   it('sizes columns for CJK text', () => {
@@ -107,8 +107,10 @@ describe('diagnostics on 校验', () => {
     expect(row[1]).toBe('警告')
     expect(row[2]).toBe('row-unrecognized')
     expect(row[4]).toMatch(/^第\d+–\d+行$/)
-    expect(row[5]).toBe(hints['row-unrecognized'])
+    expect(row[5]).toBe('表格中有一行未能识别')
+    expect(row[6]).toBe(hints['row-unrecognized'])
     expect(row[7]).toBe('另行安排，详见附件。 | 100')
+    expect(row[8]).toMatch(/^A row of the project table was not understood/)
   })
 })
 

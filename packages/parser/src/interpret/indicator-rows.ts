@@ -81,12 +81,12 @@ export function readIndicator(current: IndicatorState, columns: Column[], texts:
   if (levels.verdict === 'missing-level') {
     diagnose('missing-level', 'warning', `The 一级/二级指标 of indicator ${where} is empty and nothing above it can be carried down.`, position)
   } else if (levels.verdict === 'unknown-level1') {
-    diagnose('unknown-level1', 'info', `一级指标 “${indicator.level1}” is not in the standard taxonomy.`, position)
+    diagnose('unknown-level1', 'info', `一级指标 “${indicator.level1}” is not in the standard taxonomy.`, position, [indicator.level1])
   } else if (levels.verdict === 'unknown-level2') {
-    diagnose('unknown-level2', 'info', `二级指标 “${indicator.level2}” is not a standard one under ${indicator.level1}.`, position)
+    diagnose('unknown-level2', 'info', `二级指标 “${indicator.level2}” is not a standard one under ${indicator.level1}.`, position, [indicator.level1, indicator.level2])
   }
-  if (indicator.level3 === '') diagnose('missing-level3', 'warning', `The 三级指标 of indicator ${where} is empty.`, position)
-  if (indicator.value.raw === '') diagnose('missing-value', 'warning', `The 指标值 of indicator ${where} is empty.`, position)
+  if (indicator.level3 === '') diagnose('missing-level3', 'warning', `The 三级指标 of indicator ${where} is empty.`, position, [indicator.level1, indicator.level2])
+  if (indicator.value.raw === '') diagnose('missing-value', 'warning', `The 指标值 of indicator ${where} is empty.`, position, [indicator.level1, indicator.level2, indicator.level3])
 }
 
 function join(a: string | undefined, b: string): string {

@@ -288,7 +288,7 @@ export function diagnosticLine(diagnostic: Diagnostic, language: Language): stri
   const t = commandTexts[language]
   const { title, advice } = codeText(diagnostic.code, language)
   const where = t.where(diagnostic.project && printable(diagnostic.project), describePosition(diagnostic.position, language))
-  const data = diagnostic.data ? printable(truncate(diagnostic.data.join(' | '), 80)) : ''
+  const data = diagnostic.data ? printable(truncate(diagnostic.data.filter((text) => text !== '').join(' | '), 80)) : ''
   const severity = t.severity[diagnostic.severity]
   if (language === 'zh') return `    ${severity} ${diagnostic.code}：${title}${where ? `（${where}）` : ''}${data ? `：“${data}”` : ''}。${advice}`
   return `    ${severity} ${diagnostic.code}${where ? ` (${where})` : ''}: ${printable(diagnostic.message)}${data ? ` [${data}]` : ''} ${advice}`

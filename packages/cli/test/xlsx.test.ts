@@ -63,7 +63,7 @@ describe('jxmb convert … -o out.xlsx (the clerk’s batch)', () => {
     expect(rows).toContainEqual(['in/docx/artefacts.docx', '警告', 'docx-warning'])
     expect(chunks.stderr).toMatch(/broken\.docx: error TRUNCATED/)
     expect(chunks.stderr).toMatch(
-      new RegExp(`jxmb: 5 files, ${expectedProjects} projects, ${expectedIndicators} indicators, 1 warnings, 1 failed → .*out\\.xlsx`),
+      new RegExp(`jxmb: 5 files, ${expectedProjects} projects, ${expectedIndicators} indicators, 1 warning, 1 failed → .*out\\.xlsx`),
     )
   })
 

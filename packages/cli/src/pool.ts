@@ -83,7 +83,7 @@ export function startConversion(files: readonly string[], options: ConvertOption
   }
 
   const outOfMemoryMessage = () =>
-    `Converting the file needed more than ${pool.maxMemoryMb} MiB of memory; it was stopped (raise the limit with --max-memory).`
+    `Converting the file needed more than ${pool.maxMemoryMb} MiB of memory; it was stopped.`
 
   const finish = (index: number, result: FileResult) => {
     finished.set(index, result)
@@ -111,7 +111,7 @@ export function startConversion(files: readonly string[], options: ConvertOption
   const startClock = (slot: Slot) => {
     if (!slot.ready || slot.timer !== undefined || slot.held.length === 0) return
     const seconds = Math.round(pool.timeoutMs / 100) / 10
-    slot.timer = setTimeout(() => fail(slot, 'TIMEOUT', `Converting the file took longer than ${seconds} s; it was stopped (raise the limit with --timeout).`), pool.timeoutMs)
+    slot.timer = setTimeout(() => fail(slot, 'TIMEOUT', `Converting the file took longer than ${seconds} s; it was stopped.`), pool.timeoutMs)
     // A pending clock must not keep the process alive on its own.
     slot.timer.unref?.()
   }

@@ -33,7 +33,7 @@ export function decodeText(bytes: Uint8Array, file?: string, encoding?: string):
     if (!plausibleGb(bytes)) {
       throw new JxmbError(
         'ENCODING',
-        'The text is neither UTF-8 nor plausible GB18030/GBK Chinese; it decodes to nonsense. Name its encoding with --encoding.',
+        'The text is neither UTF-8 nor plausible GB18030/GBK Chinese; it decodes to nonsense.',
         { file },
       )
     }

@@ -53,8 +53,8 @@ export function openDocxContainer(bytes: Uint8Array, file?: string, limits: Cont
   if (isOle(bytes)) {
     throw new JxmbError(
       'OLE',
-      'This is an old Word .doc file or an encrypted (password-protected) document, which jxmb cannot read. ' +
-        'Open it in Word or WPS and save it as .docx (without a password).',
+      // What to do about it is the message catalogue's (@jxmb/messages): one text for every screen.
+      'This is an old Word .doc file or an encrypted (password-protected) document, which jxmb cannot read.',
       { file },
     )
   }

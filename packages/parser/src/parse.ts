@@ -2,6 +2,7 @@ import { JxmbError, type JxmbDocument, type Source } from '@jxmb/model'
 import { interpret } from './interpret/interpret.js'
 import { decodeText } from './read/decode.js'
 import { readDocx } from './read/docx.js'
+import { readOoxml } from './read/ooxml.js'
 import { isOle, isZip, type ContainerLimits } from './read/docx-container.js'
 import { isTabPerRow, readTabText } from './read/tab-text.js'
 import { normalizeText, tikaBlocks } from './read/text.js'
@@ -13,7 +14,14 @@ export interface ParseOptions extends ContainerLimits {
   encoding?: string
   /** Largest text input, in bytes (or characters, for a string), refused before decoding. Default 64 MiB. */
   maxTextBytes?: number
+  /**
+   * How a .docx is read: `mammoth` (the reference: mammoth's HTML walked with cheerio, the default
+   * for now) or `ooxml` (jxmb's own one-pass reader of the WordprocessingML).
+   */
+  reader?: DocxReader
 }
+
+export type DocxReader = 'mammoth' | 'ooxml'
 
 const defaultMaxTextBytes = 64 * 2 ** 20
 
@@ -50,7 +58,7 @@ export function parseText(input: string | Uint8Array, options: ParseOptions = {}
 /** Parse a .docx given as bytes. */
 export async function parseDocx(input: Uint8Array, options: ParseOptions = {}): Promise<JxmbDocument> {
   return guarded(options.file, async () => {
-    const { blocks, diagnostics } = await readDocx(input, options.file, options)
+    const { blocks, diagnostics } = await (options.reader === 'ooxml' ? readOoxml : readDocx)(input, options.file, options)
     const source: Source = { format: 'docx' }
     if (options.file !== undefined) source.file = options.file
     const document = interpret(blocks, source)

@@ -1,0 +1,401 @@
+/**
+ * Reader for .docx that reads the WordprocessingML itself: one SAX pass
+ * (saxes) over the main part, straight to jxmb's blocks, no DOM and no HTML.
+ * mammoth stays the reference reader (`reader: 'mammoth'`); this one keeps
+ * what mammoth loses: `w:gridBefore`, vertical merges around a bookmark
+ * between rows, checkbox glyphs, field results, text boxes where they sit.
+ */
+import type { Diagnostic, Position } from '@jxmb/model'
+import * as dingbats from 'dingbat-to-unicode'
+import { SaxesParser, type SaxesTagPlain } from 'saxes'
+import type { Block, Cell, ParagraphBlock, Row, TableBlock } from '../blocks.js'
+import { openDocxContainer, type ContainerLimits } from './docx-container.js'
+import type { DocxResult } from './docx.js'
+import { indentOf } from './indent.js'
+
+// Word's hidden bookmarks: last edit position, hyperlink and cross-reference targets.
+const hiddenBookmark = /^_(GoBack|Hlk|Ref)/
+// Word's own limit; a grid that says fewer still lets a row hold this many.
+const minGridWidth = 63
+// Checkbox glyphs of the symbol fonts as the characters a clerk reads and types (☑ □ ☒), where the
+// exact Unicode of the glyph (🗹, 🞎) is outside the plane Chinese fonts and Excel show; the rest by dingbat-to-unicode.
+const checkboxGlyphs: Readonly<Record<string, string>> = {
+  'wingdings:fe': '☑',
+  'wingdings:fd': '☒',
+  'wingdings:78': '☒',
+  'wingdings:a8': '□',
+  'wingdings:6f': '□',
+  'wingdings:71': '□',
+  'wingdings:a1': '○',
+  'wingdings:6e': '■',
+  'wingdings 2:52': '☑',
+  'wingdings 2:53': '☒',
+  'wingdings 2:54': '☒',
+  'wingdings 2:a3': '□',
+  'wingdings 2:2a': '□',
+}
+// A half-width character of 10.5 pt (五号), Word's default body size, in twips.
+const twipsPerSpace = 105
+
+// Elements whose whole content is not the document as accepted, or not its text.
+const skipped = new Set([
+  'w:del', // deleted text (tracked changes): the document as accepted
+  'w:moveFrom',
+  'w:instrText', // a field's instruction; its result is kept
+  'w:delInstrText',
+  'mc:Choice', // mc:AlternateContent is read once, from its Fallback
+  'w:footnoteReference',
+  'w:endnoteReference',
+  'w:commentReference',
+])
+
+interface ParagraphState {
+  /** The paragraph's lines: a soft line break (`w:br`, `w:cr`) starts a new one, as Tika writes it. */
+  lines: string[]
+  bookmarks: string[]
+  indentTwips: number
+  /** Anything mammoth writes (text, even a space; a tab, a break, a bookmark, an image, a note mark): it then makes a paragraph. */
+  content: boolean
+}
+
+interface CellState {
+  paragraphs: string[]
+  tables: TableBlock[]
+  span: number
+  vMerge: 'restart' | 'continue' | undefined
+  indent: number
+}
+
+interface RowState {
+  cells: CellState[]
+  gridBefore: number
+}
+
+interface TableState {
+  rows: RowState[]
+  gridWidth: number
+  bookmarks: string[]
+}
+
+export async function readOoxml(bytes: Uint8Array, file?: string, limits?: ContainerLimits): Promise<DocxResult> {
+  const container = openDocxContainer(bytes, file, limits)
+  const xml = (await container.read(container.mainPart, 'utf-8')) as string
+  const diagnostics: Diagnostic[] = []
+  const blocks = documentBlocks(xml, diagnostics)
+  // No mammoth in this path: its share of the time is none.
+  return { blocks, diagnostics, mammothMs: 0 }
+}
+
+/** The main part's XML → blocks, in one pass. Exported for tests of XML shapes. */
+export function documentBlocks(xml: string, diagnostics: Diagnostic[] = []): Block[] {
+  const blocks: Block[] = []
+  const parser = new SaxesParser({ xmlns: false, position: false })
+  // Open elements that hide their content (w:del …): while any is open, nothing is read.
+  let hidden = 0
+  // Inside w:t: its text is the run's text.
+  let inText = false
+  // Complex fields (w:fldChar begin … separate … end): the instruction is skipped, the result kept.
+  const fields: Array<'instruction' | 'result'> = []
+  const paragraphs: ParagraphState[] = []
+  const tables: TableState[] = []
+  const cells: CellState[] = []
+  let pendingBookmarks: string[] = []
+  let topTables = 0
+  // Inside a cell's or row's properties: which of them.
+  let properties: 'tc' | 'tr' | 'grid' | undefined
+  let gridChange = 0
+  // Inside w:pPr/w:tabs, where w:tab is a tab stop, not a tab character.
+  let inTabs = false
+
+  const paragraph = () => paragraphs[paragraphs.length - 1]
+  const append = (text: string) => {
+    const current = paragraph()
+    if (!current || hidden > 0 || fields[fields.length - 1] === 'instruction') return
+    current.lines[current.lines.length - 1] += text
+    if (text !== '') current.content = true
+  }
+  const mark = () => {
+    const current = paragraph()
+    if (current) current.content = true
+  }
+
+  /** A finished paragraph goes to its cell, or to the body. */
+  const endParagraph = (state: ParagraphState) => {
+    const lines = state.lines.map((line) => line.trim())
+    const first = state.lines[0] ?? ''
+    const spaces = Math.round(state.indentTwips / (2 * twipsPerSpace))
+    const indent = (spaces > 0 && Number.isFinite(spaces) ? 2 * Math.min(spaces, 64) : 0) + indentOf(first)
+    const cell = cells[cells.length - 1]
+    if (cell && tables.length > 0) {
+      const table = tables[tables.length - 1]!
+      for (const bookmark of state.bookmarks) table.bookmarks.push(bookmark)
+      for (const line of lines) if (line !== '' && cell.paragraphs.push(line) === 1) cell.indent = indent
+      return
+    }
+    // As the mammoth path reads a <p>: its first line always, further lines when they hold text.
+    lines.forEach((text, index) => {
+      if (index > 0 && text === '') return
+      if (index === 0 && !state.content) return
+      const block: ParagraphBlock = {
+        type: 'paragraph',
+        text,
+        bookmarks: index === 0 ? [...pendingBookmarks.splice(0), ...state.bookmarks] : [],
+        position: { block: blocks.length },
+      }
+      if (index === 0 && indent > 0 && text !== '') block.indent = indent
+      blocks.push(block)
+    })
+  }
+
+  parser.on('opentag', (tag: SaxesTagPlain) => {
+    const name = tag.name
+    if (hidden > 0) {
+      if (skipped.has(name) || name === 'w:tblGridChange') hidden++
+      return
+    }
+    switch (name) {
+      case 'w:p': {
+        // A paragraph inside a paragraph (a text box): the outer one so far is a paragraph of its own.
+        const outer = paragraph()
+        if (outer && cells.length === 0) {
+          endParagraph(outer)
+          outer.lines = ['']
+          outer.bookmarks = []
+          outer.content = false
+        }
+        paragraphs.push({ lines: [''], bookmarks: [], indentTwips: 0, content: false })
+        return
+      }
+      case 'w:ind': {
+        const current = paragraph()
+        if (!current) return
+        const { attributes: a } = tag
+        const start = Number(a['w:start'] ?? a['w:left'] ?? 0)
+        current.indentTwips = start + Number(a['w:firstLine'] ?? 0) - Number(a['w:hanging'] ?? 0)
+        return
+      }
+      case 'w:t':
+        inText = true
+        return
+      case 'w:tab':
+        // A tab stop inside w:pPr/w:tabs is no tab character.
+        if (!inTabs) append('\t')
+        return
+      case 'w:drawing':
+      case 'w:pict':
+        // An image: no text, but mammoth writes it, so its paragraph is not empty.
+        mark()
+        return
+      case 'w:tabs':
+        inTabs = true
+        return
+      case 'w:br':
+      case 'w:cr': {
+        const type = tag.attributes['w:type']
+        if (type === undefined || type === 'textWrapping' || name === 'w:cr') {
+          const current = paragraph()
+          if (current && fields[fields.length - 1] !== 'instruction') {
+            current.lines.push('')
+            current.content = true
+          }
+        }
+        return
+      }
+      case 'w:noBreakHyphen':
+        append('\u2011')
+        return
+      case 'w:softHyphen':
+        append('\u00ad')
+        return
+      case 'w:sym': {
+        const font = tag.attributes['w:font'] ?? ''
+        const char = tag.attributes['w:char'] ?? ''
+        const low = (/^F0..$/i.test(char) ? char.slice(2) : char).toLowerCase()
+        const glyph = checkboxGlyphs[`${font.toLowerCase()}:${low}`]
+        const unicode = glyph ? undefined : (dingbats.hex(font, char) ?? (/^F0..$/i.test(char) ? dingbats.hex(font, char.slice(2)) : undefined))
+        if (glyph ?? unicode) append(glyph ?? unicode!.string)
+        return
+      }
+      case 'w:fldChar': {
+        const type = tag.attributes['w:fldCharType']
+        if (type === 'begin') fields.push('instruction')
+        else if (type === 'separate' && fields.length > 0) fields[fields.length - 1] = 'result'
+        else if (type === 'end') fields.pop()
+        return
+      }
+      case 'w:bookmarkStart': {
+        const bookmark = tag.attributes['w:name'] ?? ''
+        // mammoth writes every bookmark but _GoBack as an anchor, so such a paragraph is not empty.
+        if (bookmark !== '_GoBack') mark()
+        if (bookmark === '' || hiddenBookmark.test(bookmark)) return
+        const current = paragraph()
+        if (current) current.bookmarks.push(bookmark)
+        else if (tables.length > 0) tables[tables.length - 1]!.bookmarks.push(bookmark)
+        else pendingBookmarks.push(bookmark)
+        return
+      }
+      case 'w:tbl':
+        tables.push({ rows: [], gridWidth: 0, bookmarks: [] })
+        return
+      case 'w:tblGrid':
+        properties = 'grid'
+        return
+      case 'w:gridCol':
+        if (properties === 'grid' && gridChange === 0) tables[tables.length - 1]!.gridWidth++
+        return
+      case 'w:tblGridChange':
+        gridChange++
+        hidden++
+        return
+      case 'w:tr':
+        tables[tables.length - 1]?.rows.push({ cells: [], gridBefore: 0 })
+        return
+      case 'w:trPr':
+        properties = 'tr'
+        return
+      case 'w:gridBefore': {
+        const row = tables[tables.length - 1]?.rows.at(-1)
+        if (row && properties === 'tr') row.gridBefore = Math.max(0, Math.min(minGridWidth, Number(tag.attributes['w:val'] ?? 0) || 0))
+        return
+      }
+      case 'w:tc': {
+        const cell: CellState = { paragraphs: [], tables: [], span: 1, vMerge: undefined, indent: 0 }
+        cells.push(cell)
+        tables[tables.length - 1]?.rows.at(-1)?.cells.push(cell)
+        return
+      }
+      case 'w:tcPr':
+        properties = 'tc'
+        return
+      case 'w:gridSpan':
+        if (properties === 'tc' && cells.length > 0) cells[cells.length - 1]!.span = Math.max(1, Number(tag.attributes['w:val'] ?? 1) || 1)
+        return
+      case 'w:vMerge':
+        if (properties === 'tc' && cells.length > 0) cells[cells.length - 1]!.vMerge = tag.attributes['w:val'] === 'restart' ? 'restart' : 'continue'
+        return
+      default:
+        if (skipped.has(name)) {
+          if (name.endsWith('noteReference')) mark()
+          hidden++
+        }
+    }
+  })
+
+  parser.on('closetag', (tag: SaxesTagPlain) => {
+    const name = tag.name
+    if (hidden > 0) {
+      if (skipped.has(name) || name === 'w:tblGridChange') {
+        hidden--
+        if (name === 'w:tblGridChange') gridChange--
+      }
+      return
+    }
+    switch (name) {
+      case 'w:t':
+        inText = false
+        return
+      case 'w:tabs':
+        inTabs = false
+        return
+      case 'w:p': {
+        const state = paragraphs.pop()
+        if (state) endParagraph(state)
+        return
+      }
+      case 'w:tblGrid':
+      case 'w:trPr':
+      case 'w:tcPr':
+        properties = undefined
+        return
+      case 'w:tc': {
+        cells.pop()
+        return
+      }
+      case 'w:tbl': {
+        const state = tables.pop()!
+        const outerCell = cells[cells.length - 1]
+        const nested = tables.length > 0 && outerCell !== undefined
+        // Nested tables are positioned as the mammoth path does: by the outermost table.
+        const table = toTable(state, { block: blocks.length, table: topTables }, diagnostics)
+        if (nested) outerCell.tables.push(table)
+        else {
+          blocks.push(table)
+          topTables++
+        }
+        return
+      }
+    }
+  })
+
+  parser.on('text', (text: string) => {
+    if (inText && hidden === 0) append(text)
+  })
+
+  parser.write(xml).close()
+  return blocks
+}
+
+/**
+ * A table's rows as a grid, the shape the mammoth path hands on: `w:gridBefore` as empty
+ * cells, spans expanded into placeholders (capped at the grid), and a `w:vMerge` run as a
+ * cell with its rowSpan over `vertical` placeholders, whatever stood between the rows.
+ */
+function toTable(state: TableState, where: { block: number; table: number }, diagnostics: Diagnostic[]): TableBlock {
+  const rows: Row[] = []
+  // The grid column each cell starts at, to find the cells a vertical merge continues into.
+  const starts = state.rows.map((row) => {
+    let column = row.gridBefore
+    return row.cells.map((cell) => {
+      const start = column
+      column += cell.span
+      return start
+    })
+  })
+  state.rows.forEach((row, rowIndex) => {
+    const cells: Cell[] = []
+    const position = (cell: number): Position => ({ block: where.block, table: where.table, row: rowIndex, cell })
+    const width = Math.max(minGridWidth, state.gridWidth, row.gridBefore + row.cells.length)
+    for (let skip = 0; skip < row.gridBefore; skip++) cells.push({ paragraphs: [], tables: [], rowSpan: 1, colSpan: 1, position: position(cells.length) })
+    row.cells.forEach((cell, cellIndex) => {
+      const claimed = cell.span
+      const colSpan = Math.max(1, Math.min(claimed, width - cells.length - (row.cells.length - cellIndex - 1)))
+      if (colSpan < claimed) {
+        diagnostics.push({
+          code: 'span-capped',
+          severity: 'warning',
+          message: `A cell spans ${claimed} columns, more than its table's ${width}; it is read as spanning ${colSpan}.`,
+          position: position(cells.length),
+        })
+      }
+      if (cell.vMerge === 'continue' && continues(state, starts, rowIndex, cellIndex)) {
+        for (let offset = 0; offset < colSpan; offset++) {
+          cells.push({ paragraphs: [], tables: [], rowSpan: 1, colSpan: 1, merged: 'vertical', position: position(cells.length) })
+        }
+        return
+      }
+      let rowSpan = 1
+      if (cell.vMerge === 'restart') {
+        const start = starts[rowIndex]![cellIndex]!
+        for (let below = rowIndex + 1; below < state.rows.length; below++) {
+          const at = starts[below]!.indexOf(start)
+          if (at < 0 || state.rows[below]!.cells[at]!.vMerge !== 'continue') break
+          rowSpan++
+        }
+      }
+      cells.push({ paragraphs: cell.paragraphs, tables: cell.tables, rowSpan, colSpan, position: position(cells.length), ...(cell.indent > 0 ? { indent: cell.indent } : {}) })
+      for (let extra = 1; extra < colSpan; extra++) {
+        cells.push({ paragraphs: [], tables: [], rowSpan: 1, colSpan: 1, merged: 'horizontal', position: position(cells.length) })
+      }
+    })
+    rows.push({ cells, position: { block: where.block, table: where.table, row: rowIndex } })
+  })
+  return { type: 'table', rows, bookmarks: state.bookmarks, position: { block: where.block, table: where.table } }
+}
+
+/** Whether a `continue` cell continues a merge: the cell above in its grid column is merged too. */
+function continues(state: TableState, starts: number[][], rowIndex: number, cellIndex: number): boolean {
+  if (rowIndex === 0) return false
+  const start = starts[rowIndex]![cellIndex]!
+  const above = starts[rowIndex - 1]!.indexOf(start)
+  return above >= 0 && state.rows[rowIndex - 1]!.cells[above]!.vMerge !== undefined
+}

@@ -57,8 +57,8 @@ describe('the own reader gives the model mammoth gives', () => {
 
   it('for generated documents of every template, positions included (300 runs)', async () => {
     await fc.assert(
-      fc.asyncProperty(arbitrary.document({ maxProjects: 3, maxIndicators: 20, variants: true }), fc.boolean(), async (document, combined) => {
-        const { mammoth, ooxml } = await both(await emitDocx(document, { combined }))
+      fc.asyncProperty(arbitrary.document({ maxProjects: 3, maxIndicators: 20, variants: true }), fc.boolean(), fc.constantFrom(undefined, 3, 7), async (document, combinedTable, repeatHeaderEvery) => {
+        const { mammoth, ooxml } = await both(await emitDocx(document, { combinedTable, ...(repeatHeaderEvery ? { repeatHeaderEvery } : {}) }))
         expect(ooxml).toEqual(mammoth)
       }),
       { numRuns: 300 },

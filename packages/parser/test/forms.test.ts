@@ -317,3 +317,23 @@ describe('two labels for one role (两个 amounts)', () => {
     }
   })
 })
+
+describe('a cell merged down in any column of the indicator table (.docx)', () => {
+  const grid: Grid = [
+    [docxCell('项目名称'), docxCell('乡村道路养护', 4)],
+    [docxCell('项目编码'), docxCell('P2024-02', 4)],
+    [docxCell('一级指标'), docxCell('二级指标'), docxCell('三级指标'), docxCell('指标值'), docxCell('指标值确定依据')],
+    [docxCell('产出指标'), docxCell('数量指标'), docxCell('养护里程'), docxCell('≥120公里'), docxCell('年度养护计划')],
+    [{ text: '', merged: true }, docxCell('质量指标'), { text: '', merged: true }, docxCell('≥95%'), { text: '', merged: true }],
+  ]
+
+  it('gives every row of the merge its text, with both .docx readers', async () => {
+    for (const reader of ['mammoth', 'ooxml'] as const) {
+      const document = await parse(docx(['第二部分 预算项目绩效目标'], grid), { file: 'merged.docx', reader })
+      expect(document.projects[0]!.indicators.map((i) => [i.level1, i.level2, i.level3, i.value.raw, i.basis]), reader).toEqual([
+        ['产出指标', '数量指标', '养护里程', '≥120公里', '年度养护计划'],
+        ['产出指标', '质量指标', '养护里程', '≥95%', '年度养护计划'],
+      ])
+    }
+  })
+})

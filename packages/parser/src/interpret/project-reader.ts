@@ -33,6 +33,8 @@ interface Draft extends HeaderState, IndicatorState {
   headerSignature?: string
   /** The project's last row so far: its position is the project's end, made once the project is complete. */
   lastRow?: Row
+  /** The last indicator row's texts in this table: a cell merged down from it takes its text. */
+  above?: readonly string[]
 }
 
 
@@ -85,6 +87,8 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
 
   const readTable = (table: TableBlock) => {
     if (pendingTitle || pendingLines.length > 0) start(table.position)
+    // Merges never reach across tables.
+    if (draft) draft.above = undefined
     const rows = table.rows
     for (let rowIndex = 0; rowIndex < rows.length; rowIndex++) {
       const row = rows[rowIndex]!
@@ -144,6 +148,12 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
       cells = row.cells
       texts = cells.map(cellText)
     }
+    // A cell merged down (w:vMerge) is the cell above it, whatever its column: every row gets its text.
+    if (cells && current.above && cells.some((cell) => cell.merged === 'vertical')) {
+      const above = current.above
+      texts = texts.map((text, index) => (text === '' && cells![index]?.merged === 'vertical' ? (above[index] ?? '') : text))
+    }
+    current.above = cells ? texts : undefined
     const count = texts.length
     const width = columns.length
     if (count < width) {

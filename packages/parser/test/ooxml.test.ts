@@ -11,7 +11,8 @@ import fc from 'fast-check'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import type { JxmbDocument } from '@jxmb/model'
-import { documentBlocks, parse } from '@jxmb/parser'
+import { documentBlocks, parse, readOoxml } from '@jxmb/parser'
+import { formatNumber } from '../src/read/numbering.js'
 import { arbitrary, emitDocx, writeZip, minimalDocxEntries } from '@jxmb/testkit'
 
 const fixtures = fileURLToPath(new URL('../../../fixtures/', import.meta.url))
@@ -148,5 +149,109 @@ describe('what the own reader keeps that mammoth loses', () => {
     const box = (text: string) => `<w:txbxContent>${p(text)}</w:txbxContent>`
     const body = `<w:p><w:r><w:t>前文</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>${box('框内文字')}</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>${box('框内文字')}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>后文</w:t></w:r></w:p>`
     expect(documentBlocks(`<w:document><w:body>${body}</w:body></w:document>`).map((block) => block.type === 'paragraph' && block.text)).toEqual(['前文', '框内文字', '后文'])
+  })
+})
+
+describe('automatic list numbers, as Word shows them', () => {
+  const lvl = (ilvl: number, format: string, text: string, start = 1) =>
+    `<w:lvl w:ilvl="${ilvl}"><w:start w:val="${start}"/><w:numFmt w:val="${format}"/><w:lvlText w:val="${text}"/></w:lvl>`
+  const numbering =
+    '<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+    `<w:abstractNum w:abstractNumId="0">${lvl(0, 'decimal', '%1.')}${lvl(1, 'chineseCounting', '（%2）')}</w:abstractNum>` +
+    `<w:abstractNum w:abstractNumId="1">${lvl(0, 'chineseCounting', '%1、')}</w:abstractNum>` +
+    `<w:abstractNum w:abstractNumId="2">${lvl(0, 'decimalEnclosedCircle', '%1')}</w:abstractNum>` +
+    `<w:abstractNum w:abstractNumId="3">${lvl(0, 'decimal', '%1.')}</w:abstractNum>` +
+    `<w:abstractNum w:abstractNumId="4">${lvl(0, 'bullet', '●')}</w:abstractNum>` +
+    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>' +
+    '<w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num>' +
+    '<w:num w:numId="4"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>' +
+    '<w:num w:numId="5"><w:abstractNumId w:val="3"/></w:num><w:num w:numId="6"><w:abstractNumId w:val="4"/></w:num>' +
+    '</w:numbering>'
+  const styles =
+    '<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+    '<w:style w:type="paragraph" w:styleId="GoalBase"><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style>' +
+    '<w:style w:type="paragraph" w:styleId="Goal"><w:basedOn w:val="GoalBase"/></w:style></w:styles>'
+  const rels =
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>' +
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>'
+  const numbered = (numId: number | undefined, ilvl: number, text: string, style = '') =>
+    `<w:p><w:pPr>${style ? `<w:pStyle w:val="${style}"/>` : ''}${numId === undefined ? '' : `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr>`}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`
+  const withNumbering = (body: string) => {
+    const base = docx(body)
+    const entries = unzipSync(base)
+    return writeZip([
+      ...Object.entries(entries).map(([name, data]) => ({ name, data })),
+      { name: 'word/_rels/document.xml.rels', data: rels },
+      { name: 'word/numbering.xml', data: numbering },
+      { name: 'word/styles.xml', data: styles },
+    ])
+  }
+
+  it('decimal, Chinese counting, circled numbers, levels that restart, instances that count on or start again, styles, bullets', async () => {
+    const body = [
+      numbered(2, 0, '总体目标'),
+      numbered(1, 0, '完成培训'),
+      numbered(1, 1, '细项'),
+      numbered(1, 1, '细项二'),
+      numbered(1, 0, '完成验收'),
+      numbered(1, 1, '再细项'),
+      numbered(3, 0, '甲'),
+      numbered(3, 0, '乙'),
+      numbered(4, 0, '重新开始'),
+      numbered(undefined, 0, '第二项', 'Goal'),
+      numbered(6, 0, '要点'),
+    ].join('')
+    const { blocks } = await readOoxml(withNumbering(body))
+    expect(blocks.map((block) => block.type === 'paragraph' && block.text)).toEqual([
+      '一、总体目标',
+      '1.完成培训',
+      '（一）细项',
+      '（二）细项二',
+      '2.完成验收',
+      '（一）再细项',
+      '①甲',
+      '②乙',
+      '1.重新开始',
+      '二、第二项',
+      '要点',
+    ])
+  })
+
+  it('a goals cell keeps its numbers, as the Tika text does; mammoth loses them', async () => {
+    const goals = `<w:tr>${tc('绩效目标')}<w:tc><w:tcPr><w:gridSpan w:val="3"/></w:tcPr>${numbered(5, 0, '完成道路养护。')}${numbered(5, 0, '群众满意。')}</w:tc></w:tr>`
+    const table =
+      '<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>' +
+      `<w:tr>${tc('项目名称')}${tc('乡村道路养护', '<w:gridSpan w:val="3"/>')}</w:tr><w:tr>${tc('项目编码')}${tc('P01', '<w:gridSpan w:val="3"/>')}</w:tr>${goals}` +
+      `${header}<w:tr>${tc('产出指标')}${tc('数量指标')}${tc('养护里程')}${tc('≥120公里')}</w:tr></w:tbl>`
+    const bytes = withNumbering(p('第二部分 预算项目绩效目标') + p('1.乡村道路养护绩效目标表') + table)
+    const own = await parse(bytes, { reader: 'ooxml' })
+    expect(own.projects[0]!.goals.map((goal) => [goal.marker, goal.text])).toEqual([
+      ['1.', '完成道路养护。'],
+      ['2.', '群众满意。'],
+    ])
+    const mammoth = await parse(bytes, { reader: 'mammoth' })
+    expect(mammoth.projects[0]!.goals.map((goal) => goal.marker ?? '')).toEqual(['', ''])
+  })
+})
+
+describe('formatNumber', () => {
+  it('writes the numbers of Word’s formats', () => {
+    const cases: Array<[number, string, string]> = [
+      [1, 'chineseCounting', '一'],
+      [10, 'chineseCounting', '十'],
+      [11, 'chineseCounting', '十一'],
+      [20, 'chineseCounting', '二十'],
+      [105, 'chineseCounting', '一百零五'],
+      [3, 'ideographTraditional', '丙'],
+      [12, 'decimalEnclosedCircle', '⑫'],
+      [7, 'decimalZero', '07'],
+      [9, 'decimalFullWidth', '９'],
+      [2, 'chineseLegalSimplified', '贰'],
+      [14, 'upperRoman', 'XIV'],
+      [28, 'lowerLetter', 'bb'],
+      [5, 'someFormatOfTheFuture', '5'],
+    ]
+    for (const [value, format, shown] of cases) expect(formatNumber(value, format), `${value} ${format}`).toBe(shown)
   })
 })

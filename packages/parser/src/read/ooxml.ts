@@ -9,9 +9,10 @@ import type { Diagnostic, Position } from '@jxmb/model'
 import * as dingbats from 'dingbat-to-unicode'
 import { SaxesParser, type SaxesTagPlain } from 'saxes'
 import type { Block, Cell, ParagraphBlock, Row, TableBlock } from '../blocks.js'
-import { openDocxContainer, type ContainerLimits } from './docx-container.js'
+import { openDocxContainer, type ContainerLimits, type DocxContainer } from './docx-container.js'
 import type { DocxResult } from './docx.js'
 import { indentOf } from './indent.js'
+import { createNumbering, parseNumbering, parseStyleNumbering } from './numbering.js'
 
 // Word's hidden bookmarks: last edit position, hyperlink and cross-reference targets.
 const hiddenBookmark = /^_(GoBack|Hlk|Ref)/
@@ -47,6 +48,14 @@ const skipped = new Set([
   'w:footnoteReference',
   'w:endnoteReference',
   'w:commentReference',
+  // Formatting as it was before a tracked change: not the document's.
+  'w:pPrChange',
+  'w:rPrChange',
+  'w:tblPrChange',
+  'w:trPrChange',
+  'w:tcPrChange',
+  'w:sectPrChange',
+  'w:numberingChange',
 ])
 
 interface ParagraphState {
@@ -56,6 +65,10 @@ interface ParagraphState {
   indentTwips: number
   /** Anything mammoth writes (text, even a space; a tab, a break, a bookmark, an image, a note mark): it then makes a paragraph. */
   content: boolean
+  /** Its list numbering (`w:numPr`), or its style's. */
+  numId?: string
+  level?: number
+  style?: string
 }
 
 interface CellState {
@@ -81,13 +94,42 @@ export async function readOoxml(bytes: Uint8Array, file?: string, limits?: Conta
   const container = openDocxContainer(bytes, file, limits)
   const xml = (await container.read(container.mainPart, 'utf-8')) as string
   const diagnostics: Diagnostic[] = []
-  const blocks = documentBlocks(xml, diagnostics)
+  // List numbers need numbering.xml, and styles.xml for numbering that styles carry; read only when the text numbers anything.
+  let numbering: Numbering | undefined
+  if (xml.includes('<w:numPr') || xml.includes('<w:pStyle')) {
+    const parts = await relatedParts(container)
+    if (parts.numbering) {
+      const styles = parts.styles ? parseStyleNumbering((await container.read(parts.styles, 'utf-8')) as string) : undefined
+      numbering = createNumbering(parseNumbering((await container.read(parts.numbering, 'utf-8')) as string), styles)
+    }
+  }
+  const blocks = documentBlocks(xml, diagnostics, numbering)
   // No mammoth in this path: its share of the time is none.
   return { blocks, diagnostics, mammothMs: 0 }
 }
 
+type Numbering = ReturnType<typeof createNumbering>
+
+/** The main part's numbering and styles parts, from its relationships (`word/_rels/document.xml.rels`). */
+async function relatedParts(container: DocxContainer): Promise<{ numbering?: string; styles?: string }> {
+  const folder = container.mainPart.includes('/') ? container.mainPart.slice(0, container.mainPart.lastIndexOf('/') + 1) : ''
+  const rels = `${folder}_rels/${container.mainPart.slice(folder.length)}.rels`
+  const found: { numbering?: string; styles?: string } = {}
+  if (!container.exists(rels)) return found
+  const text = (await container.read(rels, 'utf-8')) as string
+  for (const [relationship] of text.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const type = /\bType\s*=\s*["']([^"']*)["']/.exec(relationship)?.[1] ?? ''
+    const target = /\bTarget\s*=\s*["']([^"']*)["']/.exec(relationship)?.[1]
+    if (!target || /TargetMode\s*=\s*["']External/i.test(relationship)) continue
+    const name = target.startsWith('/') ? target.slice(1) : folder + target
+    const kind = /\/numbering$/.test(type) ? 'numbering' : /\/styles$/.test(type) ? 'styles' : undefined
+    if (kind && container.exists(name)) found[kind] = name
+  }
+  return found
+}
+
 /** The main part's XML → blocks, in one pass. Exported for tests of XML shapes. */
-export function documentBlocks(xml: string, diagnostics: Diagnostic[] = []): Block[] {
+export function documentBlocks(xml: string, diagnostics: Diagnostic[] = [], numbering?: Numbering): Block[] {
   const blocks: Block[] = []
   const parser = new SaxesParser({ xmlns: false, position: false })
   // Open elements that hide their content (w:del …): while any is open, nothing is read.
@@ -122,6 +164,14 @@ export function documentBlocks(xml: string, diagnostics: Diagnostic[] = []): Blo
   /** A finished paragraph goes to its cell, or to the body. */
   const endParagraph = (state: ParagraphState) => {
     const lines = state.lines.map((line) => line.trim())
+    // The number Word shows before a list paragraph; the counter moves on for an empty one too.
+    if (numbering && (state.numId !== undefined || state.style !== undefined)) {
+      const style = numbering.styleNumbering(state.style)
+      const numId = state.numId ?? style.numId
+      const marker = numId === undefined ? '' : numbering.marker(numId, state.level ?? style.level ?? 0)
+      // A marker that ends in a Latin letter or digit (`1`, `a`) is kept apart from the text; `1.`, `一、`, `①` are not.
+      if (marker !== '' && lines[0] !== '') lines[0] = /[0-9A-Za-z]$/.test(marker) ? `${marker} ${lines[0]}` : marker + lines[0]
+    }
     const first = state.lines[0] ?? ''
     const spaces = Math.round(state.indentTwips / (2 * twipsPerSpace))
     const indent = (spaces > 0 && Number.isFinite(spaces) ? 2 * Math.min(spaces, 64) : 0) + indentOf(first)
@@ -164,6 +214,17 @@ export function documentBlocks(xml: string, diagnostics: Diagnostic[] = []): Blo
           outer.content = false
         }
         paragraphs.push({ lines: [''], bookmarks: [], indentTwips: 0, content: false })
+        return
+      }
+      case 'w:pStyle':
+      case 'w:numId':
+      case 'w:ilvl': {
+        const current = paragraph()
+        const value = tag.attributes['w:val']
+        if (!current || value === undefined) return
+        if (name === 'w:pStyle') current.style = value
+        else if (name === 'w:numId') current.numId = value
+        else current.level = Math.max(0, Math.min(8, Number(value) || 0))
         return
       }
       case 'w:ind': {

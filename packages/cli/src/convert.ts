@@ -1,9 +1,11 @@
 import { constants, open } from 'node:fs/promises'
 import { JxmbError, isJxmbError, type Failure, type JxmbDocument } from '@jxmb/model'
-import { parse } from '@jxmb/parser'
+import { parse, type DocxReader } from '@jxmb/parser'
 
 export interface ConvertOptions {
   encoding?: string
+  /** How a .docx is read: jxmb's own reader (the default) or mammoth, the reference. */
+  reader?: DocxReader
 }
 
 export type FileResult =
@@ -17,7 +19,7 @@ const maxFileBytes = 512 * 2 ** 20
 export async function convertFile(file: string, options: ConvertOptions = {}): Promise<FileResult> {
   try {
     const bytes = await readRegularFile(file)
-    const document = await parse(bytes, { file, ...(options.encoding ? { encoding: options.encoding } : {}) })
+    const document = await parse(bytes, { file, ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.reader ? { reader: options.reader } : {}) })
     return { file, ok: true, document }
   } catch (error) {
     if (isJxmbError(error)) return { file, ok: false, failure: { file, code: error.code, message: error.message } }

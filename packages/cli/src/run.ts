@@ -28,6 +28,7 @@ interface ConvertFlags {
   jobs?: string
   timeout?: string
   maxMemory?: string
+  reader?: 'ooxml' | 'mammoth'
 }
 
 interface Io {
@@ -86,6 +87,7 @@ export async function run(argv: readonly string[], io: Io = process, env: Readon
     .option('-j, --jobs <n>', t.options.jobs)
     .option('--timeout <seconds>', t.options.timeout(defaultPoolOptions.timeoutMs / 1000))
     .option('--max-memory <MiB>', t.options.maxMemory(defaultPoolOptions.maxMemoryMb))
+    .addOption(new Option('--reader <reader>', t.options.reader).choices(['ooxml', 'mammoth']))
     .addOption(new Option('--lang <lang>', t.options.lang))
     .action(async (inputs: string[], flags: ConvertFlags) => {
       exitCode = await convert(inputs, flags, io, language)
@@ -208,7 +210,7 @@ async function convert(inputs: string[], flags: ConvertFlags, io: Io, language: 
 
   const single = inputs.length === 1 && files.length === 1 && files[0] === inputs[0]
   // Workers first: they load the parser and start on the files while this thread loads the exporter.
-  const conversion = startConversion(files, flags.encoding ? { encoding: flags.encoding } : {}, {
+  const conversion = startConversion(files, { ...(flags.encoding ? { encoding: flags.encoding } : {}), ...(flags.reader ? { reader: flags.reader } : {}) }, {
     jobs,
     timeoutMs: timeout * 1000,
     maxMemoryMb: maxMemory,

@@ -60,10 +60,11 @@ describe('jxmb convert … -o out.xlsx (the clerk’s batch)', () => {
     const rows: string[][] = []
     checks.eachRow((row) => rows.push([row.getCell(1).text.slice(dir.length + 1), row.getCell(2).text, row.getCell(3).text]))
     expect(rows).toContainEqual(['in/docx/broken.docx', '错误', 'TRUNCATED'])
-    expect(rows).toContainEqual(['in/docx/artefacts.docx', '警告', 'docx-warning'])
+    // The own reader reads the artefacts file's field, so nothing of it is a warning (mammoth's docx-warning is gone).
+    expect(rows.filter((row) => row[0] === 'in/docx/artefacts.docx')).toEqual([])
     expect(chunks.stderr).toMatch(/broken\.docx: error TRUNCATED/)
     expect(chunks.stderr).toMatch(
-      new RegExp(`jxmb: 5 files, ${expectedProjects} projects, ${expectedIndicators} indicators, 1 warning, 1 failed → .*out\\.xlsx`),
+      new RegExp(`jxmb: 5 files, ${expectedProjects} projects, ${expectedIndicators} indicators, 0 warnings, 1 failed → .*out\\.xlsx`),
     )
   })
 
@@ -85,8 +86,10 @@ describe('jxmb convert … -o out.xlsx (the clerk’s batch)', () => {
 
   it('--strict fails on warnings too', async () => {
     const out = join(dir, 'strict.xlsx')
-    expect(await run(['convert', join(dir, 'in/docx/artefacts.docx'), '-o', out], captureIo().io)).toBe(0)
-    expect(await run(['convert', join(dir, 'in/docx/artefacts.docx'), '-o', out, '--force', '--strict'], captureIo().io)).toBe(1)
+    // mammoth warns of the field it drops in this file; the own reader reads the field and has nothing to say.
+    expect(await run(['convert', join(dir, 'in/docx/artefacts.docx'), '-o', out, '--reader', 'mammoth'], captureIo().io)).toBe(0)
+    expect(await run(['convert', join(dir, 'in/docx/artefacts.docx'), '-o', out, '--force', '--strict', '--reader', 'mammoth'], captureIo().io)).toBe(1)
+    expect(await run(['convert', join(dir, 'in/docx/artefacts.docx'), '-o', out, '--force', '--strict'], captureIo().io)).toBe(0)
   })
 
   it('--per-file writes one workbook per input', async () => {

@@ -38,6 +38,7 @@ export interface CommandTexts {
     timeout: (seconds: number) => string
     maxMemory: (mebibytes: number) => string
     lang: string
+    reader: string
     version: string
     help: string
     helpCommand: string
@@ -102,6 +103,7 @@ const zh: CommandTexts = {
     timeout: (value) => `单个文件的转换时间上限，单位秒（默认 ${value}）`,
     maxMemory: (value) => `单个文件的转换内存上限，单位 MiB（默认 ${value}）`,
     lang: '界面语言：zh（中文，默认）或 en（英文）',
+    reader: '读取 .docx 的方式：ooxml（jxmb 自带，默认）或 mammoth（参照实现，较慢）',
     version: '显示版本号',
     help: '显示帮助',
     helpCommand: '显示某个命令的帮助',
@@ -195,6 +197,7 @@ const en: CommandTexts = {
     timeout: (value) => `time one file may take, in seconds, before it is stopped and counted as failed (default: ${value})`,
     maxMemory: (value) => `memory one file may take, in MiB, before it is stopped and counted as failed (default: ${value})`,
     lang: 'language of what jxmb prints: zh (Chinese, the default) or en',
+    reader: 'how a .docx is read: ooxml (jxmb’s own, the default) or mammoth (the reference, slower)',
     version: 'print the version',
     help: 'display help',
     helpCommand: 'display help for a command',

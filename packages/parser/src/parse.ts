@@ -15,8 +15,8 @@ export interface ParseOptions extends ContainerLimits {
   /** Largest text input, in bytes (or characters, for a string), refused before decoding. Default 64 MiB. */
   maxTextBytes?: number
   /**
-   * How a .docx is read: `mammoth` (the reference: mammoth's HTML walked with cheerio, the default
-   * for now) or `ooxml` (jxmb's own one-pass reader of the WordprocessingML).
+   * How a .docx is read: `ooxml` (the default: jxmb's own one-pass reader of the WordprocessingML)
+   * or `mammoth` (the reference it is tested against: mammoth's HTML walked with cheerio).
    */
   reader?: DocxReader
 }
@@ -58,7 +58,7 @@ export function parseText(input: string | Uint8Array, options: ParseOptions = {}
 /** Parse a .docx given as bytes. */
 export async function parseDocx(input: Uint8Array, options: ParseOptions = {}): Promise<JxmbDocument> {
   return guarded(options.file, async () => {
-    const { blocks, diagnostics } = await (options.reader === 'ooxml' ? readOoxml : readDocx)(input, options.file, options)
+    const { blocks, diagnostics } = await (options.reader === 'mammoth' ? readDocx : readOoxml)(input, options.file, options)
     const source: Source = { format: 'docx' }
     if (options.file !== undefined) source.file = options.file
     const document = interpret(blocks, source)

@@ -71,7 +71,7 @@ describe('fuzzing: no uncaught exception, no hang, every failure coded', () => {
       fc.asyncProperty(lineEdit(tikaLines), async (lines) => {
         expect(await outcome(lines.join('\n'))).toBe('document')
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
     )
   })
 

@@ -42,9 +42,15 @@ describe('zip container: sizes are counted, never trusted', () => {
     expect(performance.now() - started).toBeLessThan(1000)
   })
 
-  it('a lying styles.xml, and a main part that _rels points elsewhere, are caught the same way', async () => {
-    expect(await outcome(writeZip([types, rels, document, { name: 'word/_rels/document.xml.rels', data: styles }, bomb('word/styles.xml')]))).toMatch(
-      /^ZIP_BOMB: The part word\/styles\.xml inflates/,
+  it('a lying styles.xml or numbering.xml, and a main part that _rels points elsewhere, are caught the same way', async () => {
+    const lyingStyles = writeZip([types, rels, document, { name: 'word/_rels/document.xml.rels', data: styles }, bomb('word/styles.xml')])
+    // mammoth reads styles.xml always; the own reader only for list numbers, so it never inflates this one.
+    expect(await outcome(lyingStyles, { reader: 'mammoth' })).toMatch(/^ZIP_BOMB: The part word\/styles\.xml inflates/)
+    expect(await outcome(lyingStyles)).toBe('document')
+    const numberingRels = styles.replace('relationships/styles" Target="styles.xml"', 'relationships/numbering" Target="numbering.xml"')
+    const numbered = { ...document, data: String(document.data).replace('<w:p>', '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>') }
+    expect(await outcome(writeZip([types, rels, numbered, { name: 'word/_rels/document.xml.rels', data: numberingRels }, bomb('word/numbering.xml')]))).toMatch(
+      /^ZIP_BOMB: The part word\/numbering\.xml inflates/,
     )
     expect(await outcome(writeZip([types, { ...rels, data: packageRels('word/main.xml') }, document, bomb('word/main.xml')]))).toMatch(
       /^ZIP_BOMB: The part word\/main\.xml inflates/,

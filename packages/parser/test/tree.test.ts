@@ -123,3 +123,13 @@ describe('a generated tree reads into the same model as the grid it came from', 
     )
   })
 })
+
+describe('a tree row shorter than the tree’s columns', () => {
+  it('reads as an indicator with empty cells there, every field present', () => {
+    const document = parseText('第二部分 预算项目绩效目标\n' + rows('名称|指标值|指标值确定依据', '某项目', '  产出指标', '    数量指标', '      培训人数|≥100人', '      培训场次'))
+    expect(document.projects[0]!.indicators.map((i) => [i.level3, i.value.raw, i.basis])).toEqual([
+      ['培训人数', '≥100人', ''],
+      ['培训场次', '', ''],
+    ])
+  })
+})

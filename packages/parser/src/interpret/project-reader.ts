@@ -223,7 +223,10 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
             name = split.name
             values = [split.value, ...values.slice(1)]
           }
-          readIndicator(owner, columns, ['', '', name, ...values], 0, row.position, diagnose)
+          // A row shorter than the tree's columns has empty cells there.
+          const texts = ['', '', name, ...values]
+          while (texts.length < columns.length) texts.push('')
+          readIndicator(owner, columns, texts, 0, row.position, diagnose)
           break
         }
         default:

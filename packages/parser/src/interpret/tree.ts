@@ -99,7 +99,9 @@ export function readTree(table: TableBlock): Tree {
   for (let index = 0; index < firstLevel; index++) {
     if (nodes[index]!.texts.some((text, at) => at !== column && indicatorColumnKey(normalizeLabel(text), new Set()) !== 'extra')) headerAt = index
   }
-  const columns = valueColumns(headerAt >= 0 ? nodes[headerAt]!.texts.slice(column + 1) : [], Math.max(0, ...nodes.map((node) => node.texts.length - column - 1)))
+  let width = 0
+  for (const node of nodes) width = Math.max(width, node.texts.length - column - 1)
+  const columns = valueColumns(headerAt >= 0 ? nodes[headerAt]!.texts.slice(column + 1) : [], width)
   const body = nodes.slice(headerAt + 1)
   const kinds =
     byIndent(body.map((node) => node.cell), body.map((node) => node.text)) ??

@@ -5,7 +5,7 @@
  * what mammoth loses: `w:gridBefore`, vertical merges around a bookmark
  * between rows, checkbox glyphs, field results, text boxes where they sit.
  */
-import type { Diagnostic, Position } from '@jxmb/model'
+import { JxmbError, type Diagnostic, type Position } from '@jxmb/model'
 import * as dingbats from 'dingbat-to-unicode'
 import { SaxesParser, type SaxesTagPlain } from 'saxes'
 import type { Block, Cell, ParagraphBlock, Row, TableBlock } from '../blocks.js'
@@ -99,16 +99,35 @@ export async function readOoxml(bytes: Uint8Array, file?: string, limits?: Conta
   if (xml.includes('<w:numPr') || xml.includes('<w:pStyle')) {
     const parts = await relatedParts(container)
     if (parts.numbering) {
-      const styles = parts.styles ? parseStyleNumbering((await container.read(parts.styles, 'utf-8')) as string) : undefined
-      numbering = createNumbering(parseNumbering((await container.read(parts.numbering, 'utf-8')) as string), styles)
+      const stylesXml = parts.styles ? ((await container.read(parts.styles, 'utf-8')) as string) : undefined
+      const numberingXml = (await container.read(parts.numbering, 'utf-8')) as string
+      const styles = stylesXml === undefined ? undefined : wellFormed(file, parts.styles!, () => parseStyleNumbering(stylesXml))
+      numbering = wellFormed(file, parts.numbering, () => createNumbering(parseNumbering(numberingXml), styles))
     }
   }
-  const blocks = documentBlocks(xml, diagnostics, numbering)
+  let blocks: Block[]
+  try {
+    blocks = documentBlocks(xml, diagnostics, numbering)
+  } catch (cause) {
+    // saxes refuses XML that is not well-formed (a truncated or damaged part).
+    const detail = cause instanceof Error ? cause.message : String(cause)
+    throw new JxmbError('DOCX', `The .docx could not be read: its ${container.mainPart} is not well-formed XML (${detail}).`, { file, cause })
+  }
   // No mammoth in this path: its share of the time is none.
   return { blocks, diagnostics, mammothMs: 0 }
 }
 
 type Numbering = ReturnType<typeof createNumbering>
+
+/** A part read with `read`; XML that is not well-formed is the file's fault, said as DOCX. */
+function wellFormed<T>(file: string | undefined, part: string, read: () => T): T {
+  try {
+    return read()
+  } catch (cause) {
+    const detail = cause instanceof Error ? cause.message : String(cause)
+    throw new JxmbError('DOCX', `The .docx could not be read: its ${part} is not well-formed XML (${detail}).`, { file, cause })
+  }
+}
 
 /** The main part's numbering and styles parts, from its relationships (`word/_rels/document.xml.rels`). */
 async function relatedParts(container: DocxContainer): Promise<{ numbering?: string; styles?: string }> {

@@ -20,7 +20,8 @@ import mammoth from 'mammoth'
 import { Bench } from 'tinybench'
 import { Worker } from 'node:worker_threads'
 import { createWorkbook } from '@jxmb/export-xlsx'
-import { htmlToBlocks, interpret, parseDocx, parseText } from '@jxmb/parser'
+import { interpret, parseDocx, parseText } from '@jxmb/parser'
+import { htmlToBlocks } from '@jxmb/parser/mammoth'
 import { emitDocx, emitTika, sampleDocument } from '@jxmb/testkit'
 
 const args = process.argv.slice(2)

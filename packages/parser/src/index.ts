@@ -8,5 +8,5 @@ export { parseIndicatorValue, parseAmount, parsePercent } from './interpret/valu
 export { parse, parseDocx, parseText, type DocxReader, type ParseOptions } from './parse.js'
 export { openDocxContainer, isOle, isZip, type ContainerLimits, type DocxContainer } from './read/docx-container.js'
 export { scanXml, type XmlLimits, type XmlShape } from './read/xml-shape.js'
-export { readDocx, htmlToBlocks, type DocxResult, type HtmlOptions } from './read/docx.js'
+export type { DocxResult } from './read/docx.js'
 export { readOoxml, documentBlocks } from './read/ooxml.js'

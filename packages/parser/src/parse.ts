@@ -1,7 +1,6 @@
 import { JxmbError, type JxmbDocument, type Source } from '@jxmb/model'
 import { interpret } from './interpret/interpret.js'
 import { decodeText } from './read/decode.js'
-import { readDocx } from './read/docx.js'
 import { readOoxml } from './read/ooxml.js'
 import { isOle, isZip, type ContainerLimits } from './read/docx-container.js'
 import { isTabPerRow, readTabText } from './read/tab-text.js'
@@ -58,7 +57,9 @@ export function parseText(input: string | Uint8Array, options: ParseOptions = {}
 /** Parse a .docx given as bytes. */
 export async function parseDocx(input: Uint8Array, options: ParseOptions = {}): Promise<JxmbDocument> {
   return guarded(options.file, async () => {
-    const { blocks, diagnostics } = await (options.reader === 'mammoth' ? readDocx : readOoxml)(input, options.file, options)
+    // mammoth and cheerio load only when asked for: they are most of the parser's start-up.
+    const read = options.reader === 'mammoth' ? (await import('./read/docx.js')).readDocx : readOoxml
+    const { blocks, diagnostics } = await read(input, options.file, options)
     const source: Source = { format: 'docx' }
     if (options.file !== undefined) source.file = options.file
     const document = interpret(blocks, source)

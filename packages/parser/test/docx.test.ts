@@ -4,7 +4,8 @@ import fc from 'fast-check'
 import { strToU8, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { JxmbError } from '@jxmb/model'
-import { cellText, htmlToBlocks, parse, parseDocx, type TableBlock } from '@jxmb/parser'
+import { cellText, parse, parseDocx, type TableBlock } from '@jxmb/parser'
+import { htmlToBlocks } from '@jxmb/parser/mammoth'
 import { arbitrary, emitDocx, sampleDocument, stripPositions } from '@jxmb/testkit'
 
 const fixtures = fileURLToPath(new URL('../../../fixtures/', import.meta.url))

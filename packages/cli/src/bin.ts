@@ -4,6 +4,10 @@ import { commandTexts } from '@jxmb/messages'
 import { chooseLanguage, run } from './run.js'
 import { printable } from './printable.js'
 
+// Bundled, ExcelJS's dependencies no longer sit in node_modules, so Node would tell the clerk of their
+// deprecated calls (new Buffer()): nothing the clerk can act on.
+process.noDeprecation = true
+
 // A reader of standard output that goes away (`jxmb convert … -o - | head`) is not an error to show.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') throw error

@@ -1,7 +1,6 @@
 import { basename } from 'node:path'
-import { createLogUpdate } from 'log-update'
-import stringWidth from 'string-width'
 import type { CommandTexts } from '@jxmb/messages'
+
 
 /** What the batch tells the person watching. */
 export interface Progress {
@@ -22,10 +21,12 @@ type Stream = NodeJS.WritableStream & { isTTY?: boolean; columns?: number }
  * held back or lost; lines wrap as the terminal wraps them. Off a terminal
  * (CI, pipes, files): plain lines only.
  */
-export function createProgress(total: number, stream: Stream, texts: CommandTexts, now: () => number = Date.now): Progress {
+export async function createProgress(total: number, stream: Stream, texts: CommandTexts, now: () => number = Date.now): Promise<Progress> {
   if (!stream.isTTY || total < 2) {
     return { interactive: false, log: (line) => void stream.write(line + '\n'), tick: () => {}, stop: () => {} }
   }
+  // Loaded only for a live line: off a terminal they would be start-up time for nothing.
+  const [{ createLogUpdate }, { fitLine }] = await Promise.all([import('log-update'), import('./fit-line.js')])
   const started = now()
   const update = createLogUpdate(stream)
   let done = 0
@@ -62,38 +63,3 @@ export function createProgress(total: number, stream: Stream, texts: CommandText
   }
 }
 
-/** `head` and `name` in `room` columns: the name shortened from the left (`…年度绩效目标表.docx`), then the head cut. */
-export function fitLine(head: string, name: string, room: number): string {
-  const headWidth = stringWidth(head)
-  if (headWidth + stringWidth(name) <= room) return head + name
-  const left = room - headWidth - 1
-  if (left >= 4) return head + '…' + tail(name, left)
-  return cut(head + name, room)
-}
-
-/** The end of `text` that fits in `width` columns. */
-function tail(text: string, width: number): string {
-  const chars = Array.from(text)
-  let used = 0
-  let from = chars.length
-  while (from > 0) {
-    const next = stringWidth(chars[from - 1]!)
-    if (used + next > width) break
-    used += next
-    from--
-  }
-  return chars.slice(from).join('')
-}
-
-/** The start of `text` that fits in `width` columns. */
-function cut(text: string, width: number): string {
-  let used = 0
-  let out = ''
-  for (const char of text) {
-    const next = stringWidth(char)
-    if (used + next > width) break
-    used += next
-    out += char
-  }
-  return out
-}

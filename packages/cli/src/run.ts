@@ -6,7 +6,6 @@ import { describePosition, type Diagnostic, type Failure, type JxmbDocument } fr
 import { codeText, commandTexts, languageFromEnv, parseLanguage, type CommandTexts, type Language, type SkipReason } from '@jxmb/messages'
 import { defaultPoolOptions, startConversion } from './pool.js'
 import { collectFiles, MissingInputError, type Collected } from './files.js'
-import stringWidth from 'string-width'
 import { printable } from './printable.js'
 import { createProgress } from './progress.js'
 import { checkTarget, identities, OutputError, prepareFolder, reserve, writeData, writeOutput, type CheckOptions, type Reservation } from './write-output.js'
@@ -59,7 +58,10 @@ export async function run(argv: readonly string[], io: Io = process, env: Readon
     return 2
   }
   let exitCode = 0
-  const help = helpFor(t)
+  // Help lines up CJK text by its width on the screen; string-width loads only when help may be shown.
+  const wantsHelp = argv.length === 0 || argv.some((arg) => arg === '-h' || arg === '--help' || arg === 'help')
+  const width = wantsHelp ? (await import('string-width')).default : (text: string) => text.length
+  const help = helpFor(t, width)
   const program = new Command('jxmb')
     .description(t.description)
     .version(version, '-V, --version', t.options.version)
@@ -105,11 +107,11 @@ export async function run(argv: readonly string[], io: Io = process, env: Readon
 }
 
 /** commander's help with the chosen language's titles and choices, and widths as a terminal shows CJK text. */
-function helpFor(t: CommandTexts): Partial<Help> {
+function helpFor(t: CommandTexts, width: (text: string) => number): Partial<Help> {
   return {
     styleTitle: (title) => t.titles[title] ?? title,
     optionDescription: (option) => (option.argChoices ? `${option.description} ${t.choices(option.argChoices)}` : option.description),
-    displayWidth: (text) => stringWidth(text),
+    displayWidth: (text) => width(text),
   }
 }
 
@@ -228,7 +230,7 @@ async function convert(inputs: string[], flags: ConvertFlags, io: Io, language: 
     await reservation?.discard()
     throw error
   }
-  const progress = createProgress(files.length, io.stderr, t)
+  const progress = await createProgress(files.length, io.stderr, t)
   const totals = { projects: 0, indicators: 0, warnings: 0, failed: 0 }
   try {
     await conversion.results(async (result, index) => {

@@ -9,10 +9,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import ExcelJS from 'exceljs'
 import xterm from '@xterm/headless'
 import stringWidth from 'string-width'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { fitLine } from '../src/progress.js'
+import { fitLine } from '../src/fit-line.js'
 import { printable } from '../src/printable.js'
 
 const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url))
@@ -184,5 +185,30 @@ describe('the command’s own words', () => {
     expect(result.stderr).toContain('evil\\x1b]0;pwned\\x07.txt')
     expect(result.stderr).toContain('\\x1b[2J清屏\\x1b[31m')
     expect(printable('a\u202eb\u0085c\td')).toBe('a\\u202eb\\x85c\td')
+  })
+
+  it('the bundled command (packages/cli/bundle, what `bin` names) gives what the unbundled one gives', async () => {
+    const bundle = fileURLToPath(new URL('../bundle/bin.js', import.meta.url))
+    const docx = fileURLToPath(new URL('../../../fixtures/000_191d77da26007e67.docx', import.meta.url))
+    for (const [entry, out] of [[bin, 'unbundled'], [bundle, 'bundled']] as const) {
+      for (const reader of ['ooxml', 'mammoth']) {
+        const result = spawnSync(process.execPath, [entry, 'convert', docx, sample, '-o', join(dir, `${out}-${reader}.json`), '--reader', reader], { env: shell('zh_CN.UTF-8'), encoding: 'utf8' })
+        expect(result.status, `${out} ${reader}: ${result.stderr}`).toBe(0)
+      }
+      expect(spawnSync(process.execPath, [entry, 'convert', docx, '-o', join(dir, `${out}.xlsx`)], { env: shell('zh_CN.UTF-8') }).status).toBe(0)
+    }
+    for (const reader of ['ooxml', 'mammoth']) expect(readFileSync(join(dir, `bundled-${reader}.json`), 'utf8')).toBe(readFileSync(join(dir, `unbundled-${reader}.json`), 'utf8'))
+    // ExcelJS is bundled too: the workbooks hold the same cells.
+    const cells = async (file: string) => {
+      const workbook = new ExcelJS.Workbook()
+      await workbook.xlsx.readFile(file)
+      const rows: unknown[] = []
+      workbook.eachSheet((sheet) => sheet.eachRow((row) => rows.push(row.values)))
+      return rows
+    }
+    const bundled = await cells(join(dir, 'bundled.xlsx'))
+    expect(bundled.length).toBeGreaterThan(30)
+    expect(bundled).toEqual(await cells(join(dir, 'unbundled.xlsx')))
+    expect(spawnSync(process.execPath, [bundle, '--version'], { encoding: 'utf8' }).stdout).toBe(`${version}\n`)
   })
 })

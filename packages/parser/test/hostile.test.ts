@@ -95,13 +95,16 @@ describe('document shape: refused before mammoth parses it', () => {
 
   it('100,000 one-cell tables (a 26 KB file that took 2.2 GB)', async () => {
     const started = performance.now()
-    expect(await outcome(minimalDocx(table.repeat(100_000)))).toBe('TOO_COMPLEX: The part word/document.xml holds more than 10000 tables; refused unread.')
+    // Refused by the own reader as it tokenises, by mammoth's path before mammoth parses: the same words.
+    expect(await outcome(minimalDocx(table.repeat(100_000)))).toMatch(/^TOO_COMPLEX: The part word\/document\.xml holds more than 10000 tables; refused/)
+    expect(await outcome(minimalDocx(table.repeat(100_000)), { reader: 'mammoth' })).toBe('TOO_COMPLEX: The part word/document.xml holds more than 10000 tables; refused unread.')
     expect(performance.now() - started).toBeLessThan(2000)
   })
 
   it('100,000 nested elements; nesting within the limit still reads, on the main thread’s stack', async () => {
     const deep = (n: number) => minimalDocx('<w:sdt><w:sdtContent>'.repeat(n) + '<w:p><w:r><w:t>内容</w:t></w:r></w:p>' + '</w:sdtContent></w:sdt>'.repeat(n))
-    expect(await outcome(deep(100_000))).toBe('TOO_COMPLEX: The part word/document.xml nests elements more than 200 deep; refused unread.')
+    expect(await outcome(deep(100_000))).toMatch(/^TOO_COMPLEX: The part word\/document\.xml nests elements more than 200 deep; refused/)
+    expect(await outcome(deep(100_000), { reader: 'mammoth' })).toBe('TOO_COMPLEX: The part word/document.xml nests elements more than 200 deep; refused unread.')
     expect(await outcome(deep(95))).toBe('document')
     const nested = (n: number) => '<w:tbl><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:tc>'.repeat(n) + '<w:p/>' + '</w:tc></w:tr></w:tbl>'.repeat(n)
     expect(await outcome(minimalDocx(nested(60)))).toBe('document')

@@ -9,7 +9,7 @@ import { JxmbError } from '@jxmb/model'
 import { TextDecoder } from '../text-decoder.js'
 import { zipSync } from 'fflate'
 import { scanXml, type XmlLimits, type XmlShape } from './xml-shape.js'
-import { inflateEntry, readZipDirectory, type InflateBudget, type ZipEntry } from './zip.js'
+import { inflateEntry, inflateEntryInto, readZipDirectory, type InflateBudget, type ZipEntry } from './zip.js'
 
 const oleSignature = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
 
@@ -26,6 +26,13 @@ export interface DocxContainer {
   mainPart: string
   exists(name: string): boolean
   read(name: string, encoding?: string): Promise<Uint8Array | string>
+  /** A part's text at once (checked and shape-scanned as `read` does); for small parts read mid-stream. */
+  readText(name: string): string
+  /**
+   * A part's text handed to `onText` as it inflates, never whole: counted against the byte budget,
+   * not shape-scanned (the reader checks the shape as it tokenises) and not kept.
+   */
+  streamText(name: string, onText: (text: string) => void): void
   /** The shape of each XML part read so far. */
   shapes: Map<string, XmlShape>
   /**
@@ -89,6 +96,16 @@ export function openDocxContainer(bytes: Uint8Array, file?: string, limits: Cont
       let decoder = decoders.get(encoding)
       if (!decoder) decoders.set(encoding, (decoder = new TextDecoder(encoding)))
       return decoder.decode(data)
+    },
+    readText(name) {
+      return new TextDecoder('utf-8').decode(part(name))
+    },
+    streamText(name, onText) {
+      const entry = entries.get(name)
+      if (!entry) throw new JxmbError('DOCX', `The .docx has no part ${name}.`, { file })
+      const decoder = new TextDecoder('utf-8')
+      inflateEntryInto(bytes, entry, budget, file, (chunk) => onText(decoder.decode(chunk, { stream: true })))
+      onText(decoder.decode())
     },
     get arrayBuffer() {
       const stored: Record<string, Uint8Array> = {}

@@ -13,6 +13,7 @@ import { openDocxContainer, type ContainerLimits, type DocxContainer } from './d
 import type { DocxResult } from './docx.js'
 import { indentOf } from './indent.js'
 import { createNumbering, parseNumbering, parseStyleNumbering } from './numbering.js'
+import { defaultXmlLimits, type XmlLimits } from './xml-shape.js'
 
 // Word's hidden bookmarks: last edit position, hyperlink and cross-reference targets.
 const hiddenBookmark = /^_(GoBack|Hlk|Ref)/
@@ -90,31 +91,34 @@ interface TableState {
   bookmarks: string[]
 }
 
-export async function readOoxml(bytes: Uint8Array, file?: string, limits?: ContainerLimits): Promise<DocxResult> {
+export async function readOoxml(bytes: Uint8Array, file?: string, limits: ContainerLimits = {}): Promise<DocxResult> {
   const container = openDocxContainer(bytes, file, limits)
-  const xml = (await container.read(container.mainPart, 'utf-8')) as string
   const diagnostics: Diagnostic[] = []
-  // List numbers need numbering.xml, and styles.xml for numbering that styles carry; read only when the text numbers anything.
-  let numbering: Numbering | undefined
-  if (xml.includes('<w:numPr') || xml.includes('<w:pStyle')) {
-    const parts = await relatedParts(container)
-    if (parts.numbering) {
-      const stylesXml = parts.styles ? ((await container.read(parts.styles, 'utf-8')) as string) : undefined
-      const numberingXml = (await container.read(parts.numbering, 'utf-8')) as string
-      const styles = stylesXml === undefined ? undefined : wellFormed(file, parts.styles!, () => parseStyleNumbering(stylesXml))
-      numbering = wellFormed(file, parts.numbering, () => createNumbering(parseNumbering(numberingXml), styles))
+  // List numbers need numbering.xml (and styles.xml, for numbering that styles carry): read at the first
+  // paragraph that may be numbered, through the same checked container.
+  let numbering: Numbering | null | undefined
+  const loadNumbering = (): Numbering | undefined => {
+    if (numbering === undefined) {
+      const parts = relatedParts(container)
+      numbering = null
+      if (parts.numbering) {
+        const styles = parts.styles ? wellFormed(file, parts.styles, () => parseStyleNumbering(container.readText(parts.styles!))) : undefined
+        numbering = wellFormed(file, parts.numbering, () => createNumbering(parseNumbering(container.readText(parts.numbering!)), styles))
+      }
     }
+    return numbering ?? undefined
   }
-  let blocks: Block[]
+  const reader = createBlockReader(diagnostics, loadNumbering, { ...limits, part: container.mainPart, file })
   try {
-    blocks = documentBlocks(xml, diagnostics, numbering)
+    // The main part inflates in steps and is tokenised as it comes: memory holds the blocks, not the XML.
+    container.streamText(container.mainPart, (text) => reader.write(text))
+    return { blocks: reader.close(), diagnostics, mammothMs: 0 }
   } catch (cause) {
+    if (cause instanceof JxmbError) throw cause
     // saxes refuses XML that is not well-formed (a truncated or damaged part).
     const detail = cause instanceof Error ? cause.message : String(cause)
     throw new JxmbError('DOCX', `The .docx could not be read: its ${container.mainPart} is not well-formed XML (${detail}).`, { file, cause })
   }
-  // No mammoth in this path: its share of the time is none.
-  return { blocks, diagnostics, mammothMs: 0 }
 }
 
 type Numbering = ReturnType<typeof createNumbering>
@@ -124,18 +128,19 @@ function wellFormed<T>(file: string | undefined, part: string, read: () => T): T
   try {
     return read()
   } catch (cause) {
+    if (cause instanceof JxmbError) throw cause
     const detail = cause instanceof Error ? cause.message : String(cause)
     throw new JxmbError('DOCX', `The .docx could not be read: its ${part} is not well-formed XML (${detail}).`, { file, cause })
   }
 }
 
 /** The main part's numbering and styles parts, from its relationships (`word/_rels/document.xml.rels`). */
-async function relatedParts(container: DocxContainer): Promise<{ numbering?: string; styles?: string }> {
+function relatedParts(container: DocxContainer): { numbering?: string; styles?: string } {
   const folder = container.mainPart.includes('/') ? container.mainPart.slice(0, container.mainPart.lastIndexOf('/') + 1) : ''
   const rels = `${folder}_rels/${container.mainPart.slice(folder.length)}.rels`
   const found: { numbering?: string; styles?: string } = {}
   if (!container.exists(rels)) return found
-  const text = (await container.read(rels, 'utf-8')) as string
+  const text = container.readText(rels)
   for (const [relationship] of text.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
     const type = /\bType\s*=\s*["']([^"']*)["']/.exec(relationship)?.[1] ?? ''
     const target = /\bTarget\s*=\s*["']([^"']*)["']/.exec(relationship)?.[1]
@@ -149,8 +154,35 @@ async function relatedParts(container: DocxContainer): Promise<{ numbering?: str
 
 /** The main part's XML → blocks, in one pass. Exported for tests of XML shapes. */
 export function documentBlocks(xml: string, diagnostics: Diagnostic[] = [], numbering?: Numbering): Block[] {
+  const reader = createBlockReader(diagnostics, () => numbering, {})
+  reader.write(xml)
+  return reader.close()
+}
+
+interface ShapeLimits extends XmlLimits {
+  part?: string
+  file?: string | undefined
+}
+
+/**
+ * A tokeniser fed the main part's text in pieces. It checks the part's shape as it goes, with the
+ * limits of the container's byte scan (`xml-shape.ts`), which this path never runs: nesting, elements,
+ * tables and cells, and no DOCTYPE.
+ */
+function createBlockReader(diagnostics: Diagnostic[], numberingOf: () => Numbering | undefined, limits: ShapeLimits): { write(text: string): void; close(): Block[] } {
+  const { maxDepth = defaultXmlLimits.maxDepth, maxElements = defaultXmlLimits.maxElements, maxTables = defaultXmlLimits.maxTables, maxCells = defaultXmlLimits.maxCells } = limits
+  const part = limits.part ?? 'word/document.xml'
+  const tooComplex = (what: string) => new JxmbError('TOO_COMPLEX', `The part ${part} ${what}; refused.`, { file: limits.file })
+  let depth = 0
+  let elements = 0
+  let tableCount = 0
+  let cellCount = 0
   const blocks: Block[] = []
   const parser = new SaxesParser({ xmlns: false, position: false })
+  parser.on('doctype', () => {
+    // A DOCTYPE can define entities that expand without bound; Word never writes one.
+    throw new JxmbError('DOCX', `The part ${part} declares a DOCTYPE, which Word never writes; refused unread.`, { file: limits.file })
+  })
   // Open elements that hide their content (w:del …): while any is open, nothing is read.
   let hidden = 0
   // Inside w:t: its text is the run's text.
@@ -184,7 +216,8 @@ export function documentBlocks(xml: string, diagnostics: Diagnostic[] = [], numb
   const endParagraph = (state: ParagraphState) => {
     const lines = state.lines.map((line) => line.trim())
     // The number Word shows before a list paragraph; the counter moves on for an empty one too.
-    if (numbering && (state.numId !== undefined || state.style !== undefined)) {
+    const numbering = state.numId !== undefined || state.style !== undefined ? numberingOf() : undefined
+    if (numbering) {
       const style = numbering.styleNumbering(state.style)
       const numId = state.numId ?? style.numId
       const marker = numId === undefined ? '' : numbering.marker(numId, state.level ?? style.level ?? 0)
@@ -218,6 +251,10 @@ export function documentBlocks(xml: string, diagnostics: Diagnostic[] = [], numb
 
   parser.on('opentag', (tag: SaxesTagPlain) => {
     const name = tag.name
+    if (++depth > maxDepth) throw tooComplex(`nests elements more than ${maxDepth} deep`)
+    if (++elements > maxElements) throw tooComplex(`holds more than ${maxElements} elements`)
+    if (name === 'w:tbl' && ++tableCount > maxTables) throw tooComplex(`holds more than ${maxTables} tables`)
+    if (name === 'w:tc' && ++cellCount > maxCells) throw tooComplex(`holds more than ${maxCells} table cells`)
     if (hidden > 0) {
       if (skipped.has(name) || name === 'w:tblGridChange') hidden++
       return
@@ -363,6 +400,7 @@ export function documentBlocks(xml: string, diagnostics: Diagnostic[] = [], numb
 
   parser.on('closetag', (tag: SaxesTagPlain) => {
     const name = tag.name
+    depth--
     if (hidden > 0) {
       if (skipped.has(name) || name === 'w:tblGridChange') {
         hidden--
@@ -411,8 +449,13 @@ export function documentBlocks(xml: string, diagnostics: Diagnostic[] = [], numb
     if (inText && hidden === 0) append(text)
   })
 
-  parser.write(xml).close()
-  return blocks
+  return {
+    write: (text) => void parser.write(text),
+    close() {
+      parser.close()
+      return blocks
+    },
+  }
 }
 
 /**

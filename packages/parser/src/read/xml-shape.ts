@@ -21,6 +21,9 @@ export interface XmlLimits {
   maxCells?: number
 }
 
+/** The limits' defaults, shared with the own .docx reader, which checks them as it tokenises. */
+export const defaultXmlLimits = { maxDepth: 200, maxElements: 1_000_000, maxTables: 10_000, maxCells: 300_000 } as const
+
 export interface XmlShape {
   depth: number
   elements: number
@@ -47,7 +50,7 @@ function bytesOf(text: string): Uint8Array {
 }
 
 export function scanXml(bytes: Uint8Array, part: string, file: string | undefined, limits: XmlLimits = {}): XmlShape {
-  const { maxDepth = 200, maxElements = 1_000_000, maxTables = 10_000, maxCells = 300_000 } = limits
+  const { maxDepth = defaultXmlLimits.maxDepth, maxElements = defaultXmlLimits.maxElements, maxTables = defaultXmlLimits.maxTables, maxCells = defaultXmlLimits.maxCells } = limits
   const tooComplex = (what: string) => new JxmbError('TOO_COMPLEX', `The part ${part} ${what}; refused unread.`, { file })
   const damaged = () => new JxmbError('DOCX', `The part ${part} is not well-formed XML.`, { file })
   const shape: XmlShape = { depth: 0, elements: 0, tables: 0, cells: 0, gridWidths: [] }

@@ -139,10 +139,33 @@ function readZip64Extra(view: DataView, start: number, length: number, entry: Zi
  * left, so a part that lies costs at most one step of output.
  */
 export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, file: string | undefined): Uint8Array {
-  return withinBounds(file, () => inflate(bytes, entry, budget, file))
+  const chunks: Uint8Array[] = []
+  let produced = 0
+  withinBounds(file, () =>
+    inflate(bytes, entry, budget, file, (chunk) => {
+      chunks.push(chunk)
+      produced += chunk.length
+    }),
+  )
+  if (chunks.length === 1) return chunks[0]!
+  const whole = new Uint8Array(produced)
+  let offset = 0
+  for (const chunk of chunks) {
+    whole.set(chunk, offset)
+    offset += chunk.length
+  }
+  return whole
 }
 
-function inflate(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, file: string | undefined): Uint8Array {
+/**
+ * The entry's bytes handed to `sink` as they inflate, in the same checked steps: a reader that
+ * tokenises as they come holds one step of output, never the whole part. `sink` may throw to stop.
+ */
+export function inflateEntryInto(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, file: string | undefined, sink: (chunk: Uint8Array) => void): void {
+  withinBounds(file, () => inflate(bytes, entry, budget, file, sink))
+}
+
+function inflate(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, file: string | undefined, sink: (chunk: Uint8Array) => void): void {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const damaged = new JxmbError('TRUNCATED', `The .docx is truncated or damaged: the part ${entry.name} cannot be read.`, { file })
   const at = entry.headerOffset
@@ -168,33 +191,32 @@ function inflate(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, file
   if (entry.method === 0) {
     if (data.length > allowed) throw over(data.length)
     budget.left -= data.length
-    return data
+    sink(data)
+    return
   }
   if (entry.method !== 8) {
     throw new JxmbError('DOCX', `The part ${entry.name} is compressed with method ${entry.method}, which Word never uses.`, { file })
   }
-  const chunks: Uint8Array[] = []
   let produced = 0
+  // The sink's own errors (a reader's refusal) pass through as they are; fflate's mean damage.
+  let sinkError: unknown
   const inflater = new Inflate((chunk) => {
     produced += chunk.length
     if (produced > allowed) throw over(produced)
-    chunks.push(chunk)
+    try {
+      sink(chunk)
+    } catch (error) {
+      sinkError = error
+      throw error
+    }
   })
   try {
     for (let offset = 0; offset < data.length || offset === 0; offset += step) {
       inflater.push(data.subarray(offset, offset + step), offset + step >= data.length)
     }
   } catch (error) {
-    if (error instanceof JxmbError) throw error
+    if (error === sinkError || error instanceof JxmbError) throw error
     throw damaged
   }
   budget.left -= produced
-  if (chunks.length === 1) return chunks[0]!
-  const whole = new Uint8Array(produced)
-  let offset = 0
-  for (const chunk of chunks) {
-    whole.set(chunk, offset)
-    offset += chunk.length
-  }
-  return whole
 }

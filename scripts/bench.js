@@ -4,7 +4,8 @@
 //   - text parse throughput (MB/s), from bytes (decoding included) and from a string,
 //     beside two yardsticks of this machine on the same bytes: TextDecoder alone, and
 //     textFloor below (decode, split the lines, build the bare indicator objects)
-//   - .docx → .xlsx per document, split into mammoth's convertToHtml and ours
+//   - .docx: parse() with the own reader against its floor (unzip of word/document.xml + one saxes pass)
+//     and against the mammoth reader; .docx → .xlsx per document beside mammoth's convertToHtml alone
 //     (HTML → blocks, interpretation, Excel export), and the whole pipeline's
 //     ratio to mammoth alone (target ≤ 1.3×), from runs of the two in alternation
 //   - Excel export time per 1,000 indicator rows
@@ -17,6 +18,8 @@ import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import mammoth from 'mammoth'
+import { strFromU8, unzipSync } from 'fflate'
+import { SaxesParser } from 'saxes'
 import { Bench } from 'tinybench'
 import { Worker } from 'node:worker_threads'
 import { createWorkbook } from '@jxmb/export-xlsx'
@@ -114,6 +117,18 @@ for (const projects of [1, 20, 200]) {
   const blocks = htmlToBlocks(html)
   const mammothAlone = () => mammoth.convertToHtml({ buffer: Buffer.from(docx) })
   const pipeline = async () => xlsx(await parseDocx(docx))
+  // The own reader's yardstick: unzip word/document.xml and one saxes pass over it, nothing built.
+  const docxFloor = () => {
+    const xml = strFromU8(unzipSync(docx, { filter: (entry) => entry.name === 'word/document.xml' })['word/document.xml'])
+    const parser = new SaxesParser({ xmlns: false, position: false })
+    let events = 0
+    parser.on('opentag', () => events++)
+    parser.on('closetag', () => events++)
+    parser.on('text', () => events++)
+    parser.write(xml).close()
+    return events
+  }
+  const parseOwn = () => parseDocx(docx)
 
   // tinybench runs a task until both `time` and `iterations` are spent: keep both small for the 200-project size.
   // Warm up by time too: means are taken, and a one-project task's first, unoptimised runs
@@ -125,6 +140,9 @@ for (const projects of [1, 20, 200]) {
     .add('TextDecoder', () => void new TextDecoder('utf-8', { fatal: true }).decode(text))
     .add('text floor', () => void textFloor(text))
     .add('mammoth convertToHtml', async () => void (await mammothAlone()))
+    .add('docx floor', () => void docxFloor())
+    .add('parse docx (own reader)', async () => void (await parseOwn()))
+    .add('parse docx (mammoth)', async () => void (await parseDocx(docx, { reader: 'mammoth' })))
     .add('html → blocks', () => void htmlToBlocks(html))
     .add('interpret', () => void interpret(blocks, source))
     .add('xlsx export', async () => void (await xlsx(parsed)))
@@ -132,6 +150,7 @@ for (const projects of [1, 20, 200]) {
   await bench.run()
   const mean = (name) => bench.getTask(name).result.latency.mean
   const paired = await pairedRatio(mammothAlone, pipeline, quick ? 5 : projects === 1 ? 60 : projects === 20 ? 15 : 5)
+  const pairedFloor = await pairedRatio(async () => docxFloor(), parseOwn, quick ? 5 : projects === 1 ? 60 : projects === 20 ? 15 : 5)
   const row = {
     projects,
     indicators,
@@ -149,7 +168,10 @@ for (const projects of [1, 20, 200]) {
     xlsxMsPer1000Rows: round((mean('xlsx export') / indicators) * 1000, 1),
     pipelineMs: round(mean('docx → xlsx pipeline'), 3),
   }
-  row.oursMs = round(row.pipelineMs - row.mammothMs, 3)
+  row.docxFloorMs = round(mean('docx floor'), 3)
+  row.parseOwnMs = round(mean('parse docx (own reader)'), 3)
+  row.parseMammothMs = round(mean('parse docx (mammoth)'), 3)
+  row.parseToFloor = round(pairedFloor.ratio, 3)
   // The target's ratio, from the paired runs (medians); the tinybench means above are for the split.
   row.pairedMammothMs = round(paired.a, 3)
   row.pairedPipelineMs = round(paired.b, 3)
@@ -259,7 +281,10 @@ console.table(
     'blocks ms': r.blocksMs,
     'interpret ms': r.interpretMs,
     'xlsx ms': r.xlsxMs,
-    'ours ms': r.oursMs,
+    'docx floor ms': r.docxFloorMs,
+    'parse ms (own)': r.parseOwnMs,
+    'parse ms (mammoth)': r.parseMammothMs,
+    'parse/floor': r.parseToFloor,
     'pipeline ms': r.pipelineMs,
     'pipeline/mammoth': r.pipelineToMammoth,
     'xlsx ms/1k rows': r.xlsxMsPer1000Rows,

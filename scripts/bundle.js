@@ -3,8 +3,8 @@
 // one file for the main thread and one for the worker, each exporter and mammoth split into a chunk of
 // its own that loads only when its format or reader is asked for. Loading one bundle instead of some
 // hundred ES modules is most of the command's start-up (see the README's performance section).
-// ExcelJS is bundled too, into the .xlsx exporter's chunk: required from node_modules it loads some
-// 700 CommonJS files, 0.3 s, most of it resolving and reading them.
+// ExcelJS is bundled too, into the .xlsx exporter's chunk: required from node_modules it loads 627
+// CommonJS files, 0.32 s, most of it resolving and reading them.
 import { build } from 'esbuild'
 import { rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'

@@ -1,8 +1,6 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs'
-import { commandTexts } from '@jxmb/messages'
-import { chooseLanguage, run } from './run.js'
-import { printable } from './printable.js'
+import { startEarlyWorker } from './pool.js'
 
 // Bundled, ExcelJS's dependencies no longer sit in node_modules, so Node would tell the clerk of their
 // deprecated calls (new Buffer()): nothing the clerk can act on.
@@ -19,6 +17,9 @@ const initial = process.env.INIT_CWD
 if (initial && existsSync(initial)) process.chdir(initial)
 
 const argv = process.argv.slice(2)
+// The first worker starts loading the parser while this thread loads the command (imported below, not at the top).
+if (argv[0] === 'convert') startEarlyWorker()
+const [{ chooseLanguage, run }, { commandTexts }, { printable }] = await Promise.all([import('./run.js'), import('@jxmb/messages'), import('./printable.js')])
 try {
   process.exitCode = await run(argv)
 } catch (error) {

@@ -53,10 +53,10 @@ export function startConversion(files: readonly string[], options: ConvertOption
   // Files taken back from a replaced worker, sent again before new ones.
   const returned: number[] = []
 
-  const spawn = (): Slot => {
-    // The same stack for every worker, so that results never depend on --jobs.
-    const worker = new Worker(workerScript(), { resourceLimits: { maxOldGenerationSizeMb: pool.maxMemoryMb, stackSizeMb: 4 } })
-    const slot: Slot = { worker, held: [], timer: undefined, ready: false, dead: false }
+  const spawn = (adopt = false): Slot => {
+    const early = adopt ? takeEarlyWorker(pool.maxMemoryMb) : undefined
+    const worker = early?.worker ?? startWorker(pool.maxMemoryMb)
+    const slot: Slot = { worker, held: [], timer: undefined, ready: early?.ready ?? false, dead: false }
     worker.on('message', (message: { ready: true } | { index: number; result: FileResult }) => {
       if ('ready' in message) {
         slot.ready = true
@@ -126,7 +126,7 @@ export function startConversion(files: readonly string[], options: ConvertOption
     }
   }
 
-  const slots: Slot[] = Array.from({ length: Math.max(1, Math.min(pool.jobs, files.length)) }, spawn)
+  const slots: Slot[] = Array.from({ length: Math.max(1, Math.min(pool.jobs, files.length)) }, (_, index) => spawn(index === 0))
   for (const slot of slots) {
     // Two files in hand: a worker starts its next file while the main thread
     // is still busy with the last result (or the other worker's).
@@ -166,6 +166,65 @@ export function startConversion(files: readonly string[], options: ConvertOption
     },
     close,
   }
+}
+
+/** A worker with the pool's limits; the same stack for every worker, so that results never depend on --jobs. */
+function startWorker(maxMemoryMb: number): Worker {
+  return new Worker(workerScript(), { resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb, stackSizeMb: 4 } })
+}
+
+/** A worker started before the command line is read, and what it has said so far. */
+interface EarlyWorker {
+  worker: Worker
+  ready: boolean
+  failed: boolean
+  maxMemoryMb: number
+  /** Its own listeners, taken off when a pool takes the worker. */
+  detach(): void
+}
+let early: EarlyWorker | undefined
+
+/**
+ * Start the first worker at once, with the default limits, while the main thread loads the rest
+ * of the command: starting a thread and loading the parser in it is most of a one-file run's time.
+ * It keeps nothing alive: a run that converts nothing exits as if it had never started.
+ */
+export function startEarlyWorker(): void {
+  if (early) return
+  const worker = startWorker(defaultPoolOptions.maxMemoryMb)
+  const onMessage = (message: { ready?: true }) => void (message.ready && (state.ready = true))
+  // Until a pool takes it, a failure only means it will not be taken.
+  const onFailure = () => void (state.failed = true)
+  const state: EarlyWorker = {
+    worker,
+    ready: false,
+    failed: false,
+    maxMemoryMb: defaultPoolOptions.maxMemoryMb,
+    detach() {
+      worker.off('message', onMessage)
+      worker.off('error', onFailure)
+      worker.off('exit', onFailure)
+    },
+  }
+  worker.on('message', onMessage)
+  worker.on('error', onFailure)
+  worker.on('exit', onFailure)
+  worker.unref()
+  early = state
+}
+
+/** The early worker, when it is fit for a pool of these limits; otherwise it is stopped. */
+function takeEarlyWorker(maxMemoryMb: number): EarlyWorker | undefined {
+  const taken = early
+  early = undefined
+  if (!taken) return undefined
+  taken.detach()
+  if (taken.failed || taken.maxMemoryMb !== maxMemoryMb) {
+    void taken.worker.terminate()
+    return undefined
+  }
+  taken.worker.ref()
+  return taken
 }
 
 /** The compiled worker beside this module; from the TypeScript sources (tests), the built one. */

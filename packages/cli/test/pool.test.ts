@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { defaultPoolOptions, startConversion } from '../src/pool.js'
+import { defaultPoolOptions, startConversion, startEarlyWorker } from '../src/pool.js'
 import type { FileResult } from '../src/convert.js'
 
 const fixtures = fileURLToPath(new URL('../../../fixtures/', import.meta.url))
@@ -34,5 +34,27 @@ describe('startConversion (the --jobs pool)', () => {
     const conversion = startConversion(files, {}, { jobs: 2, ...defaultPoolOptions })
     await conversion.close()
     await conversion.close()
+  })
+})
+
+describe('the early worker (started by bin.ts before the command line is read)', () => {
+  const projects = async (maxMemoryMb: number) => {
+    const conversion = startConversion(files.slice(0, 2), {}, { jobs: 1, ...defaultPoolOptions, maxMemoryMb })
+    const counts: number[] = []
+    await conversion.results(async (result) => void counts.push(result.ok ? result.document.projects.length : -1))
+    return counts
+  }
+
+  it('is taken by a pool of the default limits, ready or not yet, and converts as a fresh one would', async () => {
+    startEarlyWorker()
+    expect(await projects(defaultPoolOptions.maxMemoryMb)).toEqual([6, 4])
+    startEarlyWorker()
+    await new Promise((resolve) => setTimeout(resolve, 800)) // ready before the pool takes it
+    expect(await projects(defaultPoolOptions.maxMemoryMb)).toEqual([6, 4])
+  })
+
+  it('is stopped, not taken, when the pool asks for other limits (--max-memory)', async () => {
+    startEarlyWorker()
+    expect(await projects(200)).toEqual([6, 4])
   })
 })

@@ -82,6 +82,11 @@ export function openDocxContainer(bytes: Uint8Array, file?: string, limits: Cont
     parts.set(name, data)
     return data
   }
+  const decoderFor = (encoding: string): TextDecoder => {
+    let decoder = decoders.get(encoding)
+    if (!decoder) decoders.set(encoding, (decoder = new TextDecoder(encoding)))
+    return decoder
+  }
   const mainPart = findMainPart(entries, part)
   if (!entries.has(mainPart)) throw new JxmbError('NO_DOCUMENT_XML', undefined, { file })
 
@@ -92,13 +97,10 @@ export function openDocxContainer(bytes: Uint8Array, file?: string, limits: Cont
     async read(name, encoding) {
       // Media are never read (images are skipped); only parts mammoth parses come here.
       const data = part(name)
-      if (!encoding) return data
-      let decoder = decoders.get(encoding)
-      if (!decoder) decoders.set(encoding, (decoder = new TextDecoder(encoding)))
-      return decoder.decode(data)
+      return encoding ? decoderFor(encoding).decode(data) : data
     },
     readText(name) {
-      return new TextDecoder('utf-8').decode(part(name))
+      return decoderFor('utf-8').decode(part(name))
     },
     streamText(name, onText) {
       const entry = entries.get(name)
@@ -118,11 +120,25 @@ export function openDocxContainer(bytes: Uint8Array, file?: string, limits: Cont
 /** The target of the package's officeDocument relationship; `word/document.xml` when there is none. */
 function findMainPart(entries: Map<string, ZipEntry>, part: (name: string) => Uint8Array): string {
   if (!entries.has('_rels/.rels')) return 'word/document.xml'
-  const rels = new TextDecoder().decode(part('_rels/.rels'))
+  const found = relationships(new TextDecoder().decode(part('_rels/.rels'))).find((relationship) => officeDocument.test(relationship.type))
+  return found ? found.target.replace(/^\/+/, '') : 'word/document.xml'
+}
+
+export interface Relationship {
+  type: string
+  target: string
+  /** `TargetMode="External"`: a link out of the package, never a part. */
+  external: boolean
+}
+
+/** The relationships of a `.rels` part, read with patterns: no XML parser for a list of attributes. */
+export function relationships(rels: string): Relationship[] {
+  const found: Relationship[] = []
   for (const [relationship] of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
-    const type = /\bType\s*=\s*["']([^"']*)["']/.exec(relationship)?.[1] ?? ''
     const target = /\bTarget\s*=\s*["']([^"']*)["']/.exec(relationship)?.[1]
-    if (target && officeDocument.test(type)) return target.replace(/^\/+/, '')
+    if (!target) continue
+    const type = /\bType\s*=\s*["']([^"']*)["']/.exec(relationship)?.[1] ?? ''
+    found.push({ type, target, external: /\bTargetMode\s*=\s*["']External/i.test(relationship) })
   }
-  return 'word/document.xml'
+  return found
 }

@@ -9,7 +9,9 @@ import type { AnyNode, Element } from 'domhandler'
 import mammoth from 'mammoth'
 import type { Block, Cell, ParagraphBlock, Row, TableBlock } from '../blocks.js'
 import { openDocxContainer, type ContainerLimits } from './docx-container.js'
-import { indentOf } from './indent.js'
+import { emptyCell, fitSpan, minGridWidth } from './grid.js'
+import { hiddenBookmark } from './hidden-bookmark.js'
+import { indentOf, indentSpaces } from './indent.js'
 
 export interface DocxResult {
   blocks: Block[]
@@ -19,13 +21,9 @@ export interface DocxResult {
   mammothMs: number
 }
 
-// Word's hidden bookmarks: last edit position, hyperlink and cross-reference targets.
-const hiddenBookmark = /^_(GoBack|Hlk|Ref)/
 // Anchors mammoth writes for notes and comments; not bookmarks of the document.
 const noteAnchor = /^(footnote|endnote|comment)(-ref)?-/
 const blockTags = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li'])
-// Word's own limit; a grid that says fewer still lets a row hold this many.
-const minGridWidth = 63
 const { performance } = globalThis as unknown as { performance: { now(): number } }
 const now = () => performance.now()
 
@@ -130,9 +128,6 @@ interface MammothElement {
   value?: string
 }
 
-// A half-width character of 10.5 pt (五号), Word's default body size, in twips.
-const twipsPerSpace = 105
-
 /**
  * mammoth reads a paragraph's indent (`w:ind`) but writes no trace of it in HTML: it becomes
  * leading full-width spaces, which the reader trims and keeps as the indent, where an
@@ -150,12 +145,9 @@ function walkIndents(element: MammothElement): void {
   if (element.type === 'paragraph') {
     const indent = element.indent
     if (indent && (indent.start || indent.firstLine)) {
-      const twips = Number(indent.start ?? 0) + Number(indent.firstLine ?? 0) - Number(indent.hanging ?? 0)
-      const spaces = Math.round(twips / (2 * twipsPerSpace))
+      const spaces = indentSpaces(indent.start, indent.firstLine, indent.hanging)
       const first = children.find((child) => child.type === 'run')
-      if (first && spaces > 0 && Number.isFinite(spaces)) {
-        children.unshift({ ...first, children: [{ type: 'text', value: '\u3000'.repeat(Math.min(spaces, 64)) }] })
-      }
+      if (first && spaces > 0) children.unshift({ ...first, children: [{ type: 'text', value: '\u3000'.repeat(spaces) }] })
     }
     return
   }
@@ -214,7 +206,7 @@ function readTable(table: Element, where: { block: number; table: number }, cont
     const fillCovered = () => {
       while ((covering[cells.length] ?? 0) > 0) {
         covering[cells.length]!--
-        cells.push({ paragraphs: [], tables: [], rowSpan: 1, colSpan: 1, merged: 'vertical', position: position(cells.length) })
+        cells.push(emptyCell(position(cells.length), 'vertical'))
       }
     }
     const tds = childTags(tr).filter((td) => td.name === 'td' || td.name === 'th')
@@ -223,16 +215,7 @@ function readTable(table: Element, where: { block: number; table: number }, cont
       fillCovered()
       const rowSpan = Math.max(1, Number(td.attribs.rowspan ?? 1) || 1)
       const claimed = Math.max(1, Number(td.attribs.colspan ?? 1) || 1)
-      // Room for this cell's span, leaving one column for each cell after it.
-      const colSpan = Math.max(1, Math.min(claimed, width - cells.length - (tds.length - tdIndex - 1)))
-      if (colSpan < claimed) {
-        context.diagnostics.push({
-          code: 'span-capped',
-          severity: 'warning',
-          message: `A cell spans ${claimed} columns, more than its table's ${width}; it is read as spanning ${colSpan}.`,
-          position: position(cells.length),
-        })
-      }
+      const colSpan = fitSpan(claimed, width, cells.length, tds.length - tdIndex - 1, position(cells.length), context.diagnostics)
       const paragraphs: string[] = []
       const tables: TableBlock[] = []
       let indent = 0
@@ -250,7 +233,7 @@ function readTable(table: Element, where: { block: number; table: number }, cont
       const column = cells.length
       cells.push({ paragraphs, tables, rowSpan, colSpan, position: position(column), ...(indent > 0 ? { indent } : {}) })
       for (let extra = 1; extra < colSpan; extra++) {
-        cells.push({ paragraphs: [], tables: [], rowSpan: 1, colSpan: 1, merged: 'horizontal', position: position(cells.length) })
+        cells.push(emptyCell(position(cells.length), 'horizontal'))
       }
       for (let offset = 0; offset < colSpan; offset++) covering[column + offset] = rowSpan - 1
     })

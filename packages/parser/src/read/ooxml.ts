@@ -9,16 +9,14 @@ import { JxmbError, type Diagnostic, type Position } from '@jxmb/model'
 import * as dingbats from 'dingbat-to-unicode'
 import { SaxesParser, type SaxesTagPlain } from 'saxes'
 import type { Block, Cell, ParagraphBlock, Row, TableBlock } from '../blocks.js'
-import { openDocxContainer, type ContainerLimits, type DocxContainer } from './docx-container.js'
+import { openDocxContainer, relationships, type ContainerLimits, type DocxContainer } from './docx-container.js'
 import type { DocxResult } from './docx.js'
-import { indentOf } from './indent.js'
+import { emptyCell, fitSpan, minGridWidth } from './grid.js'
+import { hiddenBookmark } from './hidden-bookmark.js'
+import { indentOf, indentSpaces } from './indent.js'
 import { createNumbering, parseNumbering, parseStyleNumbering } from './numbering.js'
 import { defaultXmlLimits, type XmlLimits } from './xml-shape.js'
 
-// Word's hidden bookmarks: last edit position, hyperlink and cross-reference targets.
-const hiddenBookmark = /^_(GoBack|Hlk|Ref)/
-// Word's own limit; a grid that says fewer still lets a row hold this many.
-const minGridWidth = 63
 // Checkbox glyphs of the symbol fonts as the characters a clerk reads and types (☑ □ ☒), where the
 // exact Unicode of the glyph (🗹, 🞎) is outside the plane Chinese fonts and Excel show; the rest by dingbat-to-unicode.
 const checkboxGlyphs: Readonly<Record<string, string>> = {
@@ -36,8 +34,6 @@ const checkboxGlyphs: Readonly<Record<string, string>> = {
   'wingdings 2:a3': '□',
   'wingdings 2:2a': '□',
 }
-// A half-width character of 10.5 pt (五号), Word's default body size, in twips.
-const twipsPerSpace = 105
 
 // Elements whose whole content is not the document as accepted, or not its text.
 const skipped = new Set([
@@ -57,13 +53,15 @@ const skipped = new Set([
   'w:tcPrChange',
   'w:sectPrChange',
   'w:numberingChange',
+  'w:tblGridChange', // the grid before a change: its w:gridCol are not the table's
 ])
 
 interface ParagraphState {
   /** The paragraph's lines: a soft line break (`w:br`, `w:cr`) starts a new one, as Tika writes it. */
   lines: string[]
   bookmarks: string[]
-  indentTwips: number
+  /** Its `w:ind`: start, first line and hanging indent, in twips as written. */
+  indent: { start?: string; firstLine?: string; hanging?: string }
   /** Anything mammoth writes (text, even a space; a tab, a break, a bookmark, an image, a note mark): it then makes a paragraph. */
   content: boolean
   /** Its list numbering (`w:numPr`), or its style's. */
@@ -109,21 +107,17 @@ export async function readOoxml(bytes: Uint8Array, file?: string, limits: Contai
     return numbering ?? undefined
   }
   const reader = createBlockReader(diagnostics, loadNumbering, { ...limits, part: container.mainPart, file })
-  try {
-    // The main part inflates in steps and is tokenised as it comes: memory holds the blocks, not the XML.
+  // The main part inflates in steps and is tokenised as it comes: memory holds the blocks, not the XML.
+  const blocks = wellFormed(file, container.mainPart, () => {
     container.streamText(container.mainPart, (text) => reader.write(text))
-    return { blocks: reader.close(), diagnostics, mammothMs: 0 }
-  } catch (cause) {
-    if (cause instanceof JxmbError) throw cause
-    // saxes refuses XML that is not well-formed (a truncated or damaged part).
-    const detail = cause instanceof Error ? cause.message : String(cause)
-    throw new JxmbError('DOCX', `The .docx could not be read: its ${container.mainPart} is not well-formed XML (${detail}).`, { file, cause })
-  }
+    return reader.close()
+  })
+  return { blocks, diagnostics, mammothMs: 0 }
 }
 
 type Numbering = ReturnType<typeof createNumbering>
 
-/** A part read with `read`; XML that is not well-formed is the file's fault, said as DOCX. */
+/** A part read with `read`; XML that is not well-formed (saxes refuses it) is the file's fault, said as DOCX. */
 function wellFormed<T>(file: string | undefined, part: string, read: () => T): T {
   try {
     return read()
@@ -140,11 +134,8 @@ function relatedParts(container: DocxContainer): { numbering?: string; styles?: 
   const rels = `${folder}_rels/${container.mainPart.slice(folder.length)}.rels`
   const found: { numbering?: string; styles?: string } = {}
   if (!container.exists(rels)) return found
-  const text = container.readText(rels)
-  for (const [relationship] of text.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
-    const type = /\bType\s*=\s*["']([^"']*)["']/.exec(relationship)?.[1] ?? ''
-    const target = /\bTarget\s*=\s*["']([^"']*)["']/.exec(relationship)?.[1]
-    if (!target || /TargetMode\s*=\s*["']External/i.test(relationship)) continue
+  for (const { type, target, external } of relationships(container.readText(rels))) {
+    if (external) continue
     const name = target.startsWith('/') ? target.slice(1) : folder + target
     const kind = /\/numbering$/.test(type) ? 'numbering' : /\/styles$/.test(type) ? 'styles' : undefined
     if (kind && container.exists(name)) found[kind] = name
@@ -196,7 +187,6 @@ function createBlockReader(diagnostics: Diagnostic[], numberingOf: () => Numberi
   let topTables = 0
   // Inside a cell's or row's properties: which of them.
   let properties: 'tc' | 'tr' | 'grid' | undefined
-  let gridChange = 0
   // Inside w:pPr/w:tabs, where w:tab is a tab stop, not a tab character.
   let inTabs = false
 
@@ -225,8 +215,7 @@ function createBlockReader(diagnostics: Diagnostic[], numberingOf: () => Numberi
       if (marker !== '' && lines[0] !== '') lines[0] = /[0-9A-Za-z]$/.test(marker) ? `${marker} ${lines[0]}` : marker + lines[0]
     }
     const first = state.lines[0] ?? ''
-    const spaces = Math.round(state.indentTwips / (2 * twipsPerSpace))
-    const indent = (spaces > 0 && Number.isFinite(spaces) ? 2 * Math.min(spaces, 64) : 0) + indentOf(first)
+    const indent = 2 * indentSpaces(state.indent.start, state.indent.firstLine, state.indent.hanging) + indentOf(first)
     const cell = cells[cells.length - 1]
     if (cell && tables.length > 0) {
       const table = tables[tables.length - 1]!
@@ -256,7 +245,7 @@ function createBlockReader(diagnostics: Diagnostic[], numberingOf: () => Numberi
     if (name === 'w:tbl' && ++tableCount > maxTables) throw tooComplex(`holds more than ${maxTables} tables`)
     if (name === 'w:tc' && ++cellCount > maxCells) throw tooComplex(`holds more than ${maxCells} table cells`)
     if (hidden > 0) {
-      if (skipped.has(name) || name === 'w:tblGridChange') hidden++
+      if (skipped.has(name)) hidden++
       return
     }
     switch (name) {
@@ -269,7 +258,7 @@ function createBlockReader(diagnostics: Diagnostic[], numberingOf: () => Numberi
           outer.bookmarks = []
           outer.content = false
         }
-        paragraphs.push({ lines: [''], bookmarks: [], indentTwips: 0, content: false })
+        paragraphs.push({ lines: [''], bookmarks: [], indent: {}, content: false })
         return
       }
       case 'w:pStyle':
@@ -287,8 +276,7 @@ function createBlockReader(diagnostics: Diagnostic[], numberingOf: () => Numberi
         const current = paragraph()
         if (!current) return
         const { attributes: a } = tag
-        const start = Number(a['w:start'] ?? a['w:left'] ?? 0)
-        current.indentTwips = start + Number(a['w:firstLine'] ?? 0) - Number(a['w:hanging'] ?? 0)
+        current.indent = { start: a['w:start'] ?? a['w:left'], firstLine: a['w:firstLine'], hanging: a['w:hanging'] }
         return
       }
       case 'w:t':
@@ -358,11 +346,7 @@ function createBlockReader(diagnostics: Diagnostic[], numberingOf: () => Numberi
         properties = 'grid'
         return
       case 'w:gridCol':
-        if (properties === 'grid' && gridChange === 0) tables[tables.length - 1]!.gridWidth++
-        return
-      case 'w:tblGridChange':
-        gridChange++
-        hidden++
+        if (properties === 'grid') tables[tables.length - 1]!.gridWidth++
         return
       case 'w:tr':
         tables[tables.length - 1]?.rows.push({ cells: [], gridBefore: 0 })
@@ -402,10 +386,7 @@ function createBlockReader(diagnostics: Diagnostic[], numberingOf: () => Numberi
     const name = tag.name
     depth--
     if (hidden > 0) {
-      if (skipped.has(name) || name === 'w:tblGridChange') {
-        hidden--
-        if (name === 'w:tblGridChange') gridChange--
-      }
+      if (skipped.has(name)) hidden--
       return
     }
     switch (name) {
@@ -478,21 +459,13 @@ function toTable(state: TableState, where: { block: number; table: number }, dia
     const cells: Cell[] = []
     const position = (cell: number): Position => ({ block: where.block, table: where.table, row: rowIndex, cell })
     const width = Math.max(minGridWidth, state.gridWidth, row.gridBefore + row.cells.length)
-    for (let skip = 0; skip < row.gridBefore; skip++) cells.push({ paragraphs: [], tables: [], rowSpan: 1, colSpan: 1, position: position(cells.length) })
+    for (let skip = 0; skip < row.gridBefore; skip++) cells.push(emptyCell(position(cells.length)))
     row.cells.forEach((cell, cellIndex) => {
       const claimed = cell.span
-      const colSpan = Math.max(1, Math.min(claimed, width - cells.length - (row.cells.length - cellIndex - 1)))
-      if (colSpan < claimed) {
-        diagnostics.push({
-          code: 'span-capped',
-          severity: 'warning',
-          message: `A cell spans ${claimed} columns, more than its table's ${width}; it is read as spanning ${colSpan}.`,
-          position: position(cells.length),
-        })
-      }
+      const colSpan = fitSpan(claimed, width, cells.length, row.cells.length - cellIndex - 1, position(cells.length), diagnostics)
       if (cell.vMerge === 'continue' && continues(state, starts, rowIndex, cellIndex)) {
         for (let offset = 0; offset < colSpan; offset++) {
-          cells.push({ paragraphs: [], tables: [], rowSpan: 1, colSpan: 1, merged: 'vertical', position: position(cells.length) })
+          cells.push(emptyCell(position(cells.length), 'vertical'))
         }
         return
       }
@@ -507,7 +480,7 @@ function toTable(state: TableState, where: { block: number; table: number }, dia
       }
       cells.push({ paragraphs: cell.paragraphs, tables: cell.tables, rowSpan, colSpan, position: position(cells.length), ...(cell.indent > 0 ? { indent: cell.indent } : {}) })
       for (let extra = 1; extra < colSpan; extra++) {
-        cells.push({ paragraphs: [], tables: [], rowSpan: 1, colSpan: 1, merged: 'horizontal', position: position(cells.length) })
+        cells.push(emptyCell(position(cells.length), 'horizontal'))
       }
     })
     rows.push({ cells, position: { block: where.block, table: where.table, row: rowIndex } })

@@ -6,14 +6,13 @@
 import type { Position } from '@jxmb/model'
 import type { Block, Cell, ParagraphBlock, Row, TableBlock } from '../blocks.js'
 import { lineSpan, span } from '../position.js'
+import { hiddenBookmark } from './hidden-bookmark.js'
 import { indentOf, isIndentChar } from './indent.js'
 
 const bookmarkMarker = /^\[bookmark: ([^\]]*)\]/
 // Tika's inline markers that are not text: footnote/endnote references, images, comments.
 // Bounded, so a very long line full of `[` stays linear.
 const inlineMarker = /\[(?:footnoteRef|endnoteRef|image|comment|annotation)[^\]\n]{0,300}\]/g
-// Word's hidden bookmarks: last edit position, hyperlink targets.
-const hiddenBookmark = /^_(GoBack|Hlk|Ref)/
 
 const noBookmarks: string[] = []
 // Text has no nested tables; one shared empty list spares an allocation per cell.

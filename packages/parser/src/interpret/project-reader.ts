@@ -196,6 +196,8 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
       if (unit) next.project.unit = unit
       return (current = next)
     }
+    // The project a level or indicator row belongs to: the tree's current one, or one begun for it.
+    const owner = (position: Position): Draft => (current && !fresh ? current : begin(position))
     for (const row of rows) {
       switch (row.kind) {
         case 'header':
@@ -208,13 +210,13 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
           begin(row.position).project.name = row.text
           break
         case 'level1':
-          ;(current && !fresh ? current : begin(row.position)).carry = { level1: row.text, level2: '' }
+          owner(row.position).carry = { level1: row.text, level2: '' }
           break
         case 'level2':
-          ;(current && !fresh ? current : begin(row.position)).carry.level2 = row.text
+          owner(row.position).carry.level2 = row.text
           break
         case 'indicator': {
-          const owner = current && !fresh ? current : begin(row.position)
+          const project = owner(row.position)
           let values = row.values
           let name = row.text
           // A one-column tree writes the value after the name: 培训人数：≥100人.
@@ -226,7 +228,7 @@ export function createProjectReader(report: (diagnostic: Diagnostic) => void): P
           // A row shorter than the tree's columns has empty cells there.
           const texts = ['', '', name, ...values]
           while (texts.length < columns.length) texts.push('')
-          readIndicator(owner, columns, texts, 0, row.position, diagnose)
+          readIndicator(project, columns, texts, 0, row.position, diagnose)
           break
         }
         default:

@@ -198,7 +198,7 @@ async function convert(inputs: string[], flags: ConvertFlags, io: Io, language: 
       }
       if (refused.length > 0) {
         for (const message of refused.slice(0, 5)) say(message)
-        if (refused.length > 5) say(language === 'zh' ? `…… 另有 ${refused.length - 5} 个输出。` : `… and ${refused.length - 5} more outputs.`)
+        if (refused.length > 5) say(t.moreOutputs(refused.length - 5))
         return 2
       }
     } else if (flags.output !== '-') {
@@ -252,7 +252,7 @@ async function convert(inputs: string[], flags: ConvertFlags, io: Io, language: 
         } catch (error) {
           if (!(error instanceof OutputError)) throw error
           totals.failed++
-          progress.log(`${counter} ${file}${language === 'zh' ? '：' : ': '}${outputLine(error, language)}`)
+          progress.log(t.fileProblem(counter, file, outputLine(error, language)))
         }
       } else {
         totals.failed++
@@ -293,22 +293,19 @@ export function diagnosticLine(diagnostic: Diagnostic, language: Language): stri
   const { title, advice } = codeText(diagnostic.code, language)
   const where = t.where(diagnostic.project && printable(diagnostic.project), describePosition(diagnostic.position, language))
   const data = diagnostic.data ? printable(truncate(diagnostic.data.filter((text) => text !== '').join(' | '), 80)) : ''
-  const severity = t.severity[diagnostic.severity]
-  if (language === 'zh') return `    ${severity} ${diagnostic.code}：${title}${where ? `（${where}）` : ''}${data ? `：“${data}”` : ''}。${advice}`
-  return `    ${severity} ${diagnostic.code}${where ? ` (${where})` : ''}: ${printable(diagnostic.message)}${data ? ` [${data}]` : ''} ${advice}`
+  return t.diagnosticLine({ severity: t.severity[diagnostic.severity], code: diagnostic.code, title, message: printable(diagnostic.message), where, data, advice })
 }
 
 /** A file that failed: its code, what it means and what to do, in the clerk's language. */
 export function failureLine(counter: string, file: string, failure: Failure, language: Language): string {
   const { title, advice } = codeText(failure.code, language)
-  if (language === 'zh') return `${counter} ${file}：错误 ${failure.code}：${title}。${advice}`
-  return `${counter} ${file}: error ${failure.code}: ${printable(failure.message)} ${advice}`
+  return commandTexts[language].failureLine(counter, file, failure.code, title, printable(failure.message), advice)
 }
 
 /** An output problem; a write that failed also gets the advice (the others say what to do already). */
 function outputLine(error: OutputError, language: Language): string {
   const line = printable(error.say(language))
-  return error.code === 'WRITE' ? `${line}${language === 'zh' ? '' : ' '}${codeText(error.code, language).advice}` : line
+  return error.code === 'WRITE' ? commandTexts[language].withAdvice(line, codeText(error.code, language).advice) : line
 }
 
 /** An encoding TextDecoder knows (the parser decodes with it). */

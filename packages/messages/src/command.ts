@@ -65,6 +65,19 @@ export interface CommandTexts {
   /** The live line on a terminal: the current file's name is added after it. */
   progress: (done: number, total: number, elapsedSeconds: number, etaSeconds: number | undefined) => string
   fileLine: (counter: string, file: string, projects: number, indicators: number, warnings: number) => string
+  /**
+   * A diagnostic under its file. Chinese shows the code's title (the specifics are in `data`);
+   * English, the parser's own message, which names them.
+   */
+  diagnosticLine: (line: { severity: string; code: string; title: string; message: string; where: string; data: string; advice: string }) => string
+  /** A file that could not be converted: as `diagnosticLine`, the title in Chinese, the message in English. */
+  failureLine: (counter: string, file: string, code: string, title: string, message: string, advice: string) => string
+  /** A problem of one file's output, after the file's counter and name. */
+  fileProblem: (counter: string, file: string, problem: string) => string
+  /** A sentence and the advice after it. */
+  withAdvice: (sentence: string, advice: string) => string
+  /** Output names refused beyond the ones listed. */
+  moreOutputs: (count: number) => string
   severity: Readonly<Record<'error' | 'warning' | 'info', string>>
   /** A diagnostic's place: its project and where in the file. */
   where: (project: string | undefined, place: string) => string
@@ -144,6 +157,11 @@ const zh: CommandTexts = {
   noFiles: '输入中没有找到 .docx 或 .txt 文件。',
   progress: (done, total, elapsed, eta) => `已完成 ${done}/${total} · 用时 ${seconds(elapsed)} 秒${eta === undefined ? '' : ` · 预计还需 ${seconds(eta)} 秒`} · `,
   fileLine: (counter, file, projects, indicators, warnings) => `${counter} ${file}：${projects} 个项目，${indicators} 条指标，${warnings} 条警告`,
+  diagnosticLine: ({ severity, code, title, where, data, advice }) => `    ${severity} ${code}：${title}${where ? `（${where}）` : ''}${data ? `：“${data}”` : ''}。${advice}`,
+  failureLine: (counter, file, code, title, _message, advice) => `${counter} ${file}：错误 ${code}：${title}。${advice}`,
+  fileProblem: (counter, file, problem) => `${counter} ${file}：${problem}`,
+  withAdvice: (sentence, advice) => sentence + advice,
+  moreOutputs: (count) => `…… 另有 ${count} 个输出。`,
   severity: { error: '错误', warning: '警告', info: '提示' },
   where: (project, place) => [project && `项目 ${project}`, place].filter(Boolean).join('，'),
   skippedLine: (file, reason) =>
@@ -222,6 +240,11 @@ const en: CommandTexts = {
   progress: (done, total, elapsed, eta) => `${done}/${total} done · ${seconds(elapsed)} s${eta === undefined ? '' : ` · ${seconds(eta)} s left`} · `,
   fileLine: (counter, file, projects, indicators, warnings) =>
     `${counter} ${file}: ${plural(projects, 'project')}, ${plural(indicators, 'indicator')}, ${plural(warnings, 'warning')}`,
+  diagnosticLine: ({ severity, code, message, where, data, advice }) => `    ${severity} ${code}${where ? ` (${where})` : ''}: ${message}${data ? ` [${data}]` : ''} ${advice}`,
+  failureLine: (counter, file, code, _title, message, advice) => `${counter} ${file}: error ${code}: ${message} ${advice}`,
+  fileProblem: (counter, file, problem) => `${counter} ${file}: ${problem}`,
+  withAdvice: (sentence, advice) => `${sentence} ${advice}`,
+  moreOutputs: (count) => `… and ${count} more outputs.`,
   severity: { error: 'error', warning: 'warning', info: 'info' },
   where: (project, place) => [project && `project ${project}`, place].filter(Boolean).join(', '),
   skippedLine: (file, reason) =>

@@ -5,7 +5,7 @@
  * cell become `<br>` so the row stays on one line.
  */
 import { describePosition, type Department, type Diagnostic, type Failure, type Indicator, type JxmbDocument, type Paragraph as ModelParagraph, type Project } from '@jxmb/model'
-import { codeText } from '@jxmb/messages'
+import { codeText, commandTexts } from '@jxmb/messages'
 import type { BlockContent, Heading, Html, List, PhrasingContent, Root, RootContent, Table, TableRow, Text } from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
@@ -34,7 +34,7 @@ export const labels = {
   failures: '未能转换的文件',
   checkColumns: ['级别', '代码', '项目', '位置', '说明', '处理建议', '原始内容'],
   failureColumns: ['文件', '代码', '说明', '处理建议'],
-  severity: { error: '错误', warning: '警告', info: '提示' },
+  severity: commandTexts.zh.severity,
   indicatorColumns: ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'],
 } as const
 

@@ -2,7 +2,7 @@
  * The four sheets: their Chinese names and headers (the clerks' language),
  * keyed by stable English names in code, and how a document becomes rows.
  */
-import { codeText } from '@jxmb/messages'
+import { codeText, commandTexts } from '@jxmb/messages'
 import { describePosition, type Failure, type Indicator, type JxmbDocument, type ParsedValue } from '@jxmb/model'
 
 export type CellValue = string | number | null
@@ -24,7 +24,8 @@ export interface Column {
   numberFormat?: string
 }
 
-export const severityNames = { error: '错误', warning: '警告', info: '提示' } as const
+/** 级别 as the 校验 sheet writes it: the catalogue's Chinese names, as the terminal shows them. */
+export const severityNames = commandTexts.zh.severity
 /** 项目名称 of the rows that come from the 部门整体支出绩效目标表. */
 export const departmentTableName = '部门整体支出绩效目标'
 const valueKinds = { quantity: '定量', deadline: '时限', qualitative: '定性', empty: '空' } as const
@@ -195,14 +196,15 @@ export function documentRows(document: JxmbDocument, file: string): DocumentRows
     rows.department.push({ file, unitName, section: '小计', marker: '', text })
   }
   for (const diagnostic of document.diagnostics) {
+    const { title, advice } = codeText(diagnostic.code, 'zh')
     rows.checks.push({
       file,
       severity: severityNames[diagnostic.severity],
       code: diagnostic.code,
       project: diagnostic.project ?? '',
       place: describePosition(diagnostic.position),
-      title: codeText(diagnostic.code, 'zh').title,
-      hint: codeText(diagnostic.code, 'zh').advice,
+      title,
+      hint: advice,
       message: diagnostic.message,
       data: diagnostic.data?.join(' | ') ?? '',
     })
@@ -216,14 +218,15 @@ export function appendNew(list: string[], items: Iterable<string>): void {
 }
 
 export function failureRow(failure: Failure): Row {
+  const { title, advice } = codeText(failure.code, 'zh')
   return {
     file: failure.file,
     severity: severityNames.error,
     code: failure.code,
     project: '',
     place: '',
-    title: codeText(failure.code, 'zh').title,
-    hint: codeText(failure.code, 'zh').advice,
+    title,
+    hint: advice,
     message: failure.message,
     data: '',
   }

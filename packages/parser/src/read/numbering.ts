@@ -4,7 +4,7 @@
  * overrides), the numbering paragraph styles carry (`styles.xml`), and counters
  * that advance paragraph by paragraph, deeper levels restarting under a shallower one.
  */
-import { SaxesParser, type SaxesTagPlain } from 'saxes'
+import { createXmlScanner } from './xml-scanner.js'
 
 interface Level {
   start: number
@@ -37,54 +37,59 @@ export function parseNumbering(xml: string): NumberingDefinitions {
   let instance: Instance | undefined
   let override: { start?: number; level?: Level } | undefined
   let level: Level | undefined
-  const parser = new SaxesParser({ xmlns: false, position: false })
-  parser.on('opentag', (tag: SaxesTagPlain) => {
-    const value = tag.attributes['w:val']
-    switch (tag.name) {
+  const scanner = createXmlScanner({ open, close, text() {} })
+  const attribute = (name: string) => scanner.attribute(name)
+  function open(name: string) {
+    // Only the elements read below: most tags of the part are skipped without a look at their attributes.
+    switch (name) {
       case 'w:abstractNum':
         abstract = new Map()
-        abstracts.set(tag.attributes['w:abstractNumId'] ?? '', abstract)
+        abstracts.set(attribute('w:abstractNumId') ?? '', abstract)
         return
       case 'w:num':
         instance = { abstract: '', overrides: new Map() }
-        instances.set(tag.attributes['w:numId'] ?? '', instance)
+        instances.set(attribute('w:numId') ?? '', instance)
         return
       case 'w:abstractNumId':
-        if (instance && value !== undefined) instance.abstract = value
+        if (instance) instance.abstract = attribute('w:val') ?? instance.abstract
         return
       case 'w:lvlOverride':
         override = {}
-        instance?.overrides.set(Number(tag.attributes['w:ilvl'] ?? 0), override)
+        instance?.overrides.set(Number(attribute('w:ilvl') ?? 0), override)
         return
       case 'w:startOverride':
-        if (override) override.start = Number(value ?? 1)
+        if (override) override.start = Number(attribute('w:val') ?? 1)
         return
       case 'w:lvl':
         level = emptyLevel()
         if (override) override.level = level
-        else abstract?.set(Number(tag.attributes['w:ilvl'] ?? 0), level)
+        else abstract?.set(Number(attribute('w:ilvl') ?? 0), level)
         return
       case 'w:start':
-        if (level) level.start = Number(value ?? 1)
+        if (level) level.start = Number(attribute('w:val') ?? 1)
         return
       case 'w:numFmt':
-        if (level && value !== undefined) level.format = value
+        if (level) level.format = attribute('w:val') ?? level.format
         return
       case 'w:lvlText':
-        if (level) level.text = value ?? ''
+        if (level) level.text = attribute('w:val') ?? ''
         return
       case 'w:isLgl':
-        if (level) level.legal = value === undefined || value === '1' || value === 'true'
+        if (level) {
+          const value = attribute('w:val')
+          level.legal = value === undefined || value === '1' || value === 'true'
+        }
         return
     }
-  })
-  parser.on('closetag', (tag: SaxesTagPlain) => {
-    if (tag.name === 'w:lvl') level = undefined
-    else if (tag.name === 'w:lvlOverride') override = undefined
-    else if (tag.name === 'w:abstractNum') abstract = undefined
-    else if (tag.name === 'w:num') instance = undefined
-  })
-  parser.write(xml).close()
+  }
+  function close(name: string) {
+    if (name === 'w:lvl') level = undefined
+    else if (name === 'w:lvlOverride') override = undefined
+    else if (name === 'w:abstractNum') abstract = undefined
+    else if (name === 'w:num') instance = undefined
+  }
+  scanner.write(xml)
+  scanner.close()
   return { abstracts, instances }
 }
 
@@ -92,23 +97,25 @@ export function parseStyleNumbering(xml: string): StyleNumbering {
   const styles: StyleNumbering = new Map()
   let current: { numId?: string; level?: number; basedOn?: string } | undefined
   let inParagraphProperties = false
-  const parser = new SaxesParser({ xmlns: false, position: false })
-  parser.on('opentag', (tag: SaxesTagPlain) => {
-    const value = tag.attributes['w:val']
-    if (tag.name === 'w:style') {
-      current = tag.attributes['w:type'] === 'paragraph' ? {} : undefined
-      if (current) styles.set(tag.attributes['w:styleId'] ?? '', current)
+  const scanner = createXmlScanner({ open, close, text() {} })
+  const attribute = (name: string) => scanner.attribute(name)
+  function open(name: string) {
+    const value = attribute('w:val')
+    if (name === 'w:style') {
+      current = attribute('w:type') === 'paragraph' ? {} : undefined
+      if (current) styles.set(attribute('w:styleId') ?? '', current)
     } else if (!current) return
-    else if (tag.name === 'w:basedOn') current.basedOn = value
-    else if (tag.name === 'w:pPr') inParagraphProperties = true
-    else if (inParagraphProperties && tag.name === 'w:numId') current.numId = value
-    else if (inParagraphProperties && tag.name === 'w:ilvl') current.level = Number(value ?? 0)
-  })
-  parser.on('closetag', (tag: SaxesTagPlain) => {
-    if (tag.name === 'w:style') current = undefined
-    else if (tag.name === 'w:pPr') inParagraphProperties = false
-  })
-  parser.write(xml).close()
+    else if (name === 'w:basedOn') current.basedOn = value
+    else if (name === 'w:pPr') inParagraphProperties = true
+    else if (inParagraphProperties && name === 'w:numId') current.numId = value
+    else if (inParagraphProperties && name === 'w:ilvl') current.level = Number(value ?? 0)
+  }
+  function close(name: string) {
+    if (name === 'w:style') current = undefined
+    else if (name === 'w:pPr') inParagraphProperties = false
+  }
+  scanner.write(xml)
+  scanner.close()
   return styles
 }
 

@@ -1,21 +1,21 @@
 /**
- * Reader for .docx that reads the WordprocessingML itself: one SAX pass
- * (saxes) over the main part, straight to jxmb's blocks, no DOM and no HTML.
+ * Reader for .docx that reads the WordprocessingML itself: one streaming pass
+ * (`xml-scanner.ts`) over the main part, straight to jxmb's blocks, no DOM and no HTML.
  * mammoth stays the reference reader (`reader: 'mammoth'`); this one keeps
  * what mammoth loses: `w:gridBefore`, vertical merges around a bookmark
  * between rows, checkbox glyphs, field results, text boxes where they sit.
  */
 import { JxmbError, type Diagnostic, type Position } from '@jxmb/model'
 import * as dingbats from 'dingbat-to-unicode'
-import { SaxesParser, type SaxesTagPlain } from 'saxes'
 import type { Block, Cell, ParagraphBlock, Row, TableBlock } from '../blocks.js'
 import { openDocxContainer, relationships, type ContainerLimits, type DocxContainer } from './docx-container.js'
 import type { DocxResult } from './docx.js'
 import { emptyCell, fitSpan, minGridWidth } from './grid.js'
 import { hiddenBookmark } from './hidden-bookmark.js'
 import { indentOf, indentSpaces } from './indent.js'
-import { createNumbering, parseNumbering, parseStyleNumbering } from './numbering.js'
+import { createNumbering, parseNumbering, parseStyleNumbering, type StyleNumbering } from './numbering.js'
 import { defaultXmlLimits, type XmlLimits } from './xml-shape.js'
+import { createXmlScanner } from './xml-scanner.js'
 
 // Checkbox glyphs of the symbol fonts as the characters a clerk reads and types (☑ □ ☒), where the
 // exact Unicode of the glyph (🗹, 🞎) is outside the plane Chinese fonts and Excel show; the rest by dingbat-to-unicode.
@@ -56,6 +56,14 @@ const skipped = new Set([
   'w:tblGridChange', // the grid before a change: its w:gridCol are not the table's
 ])
 
+// The names the reader compares tags against, handed to the scanner so that a tag's name is these very strings.
+const elementNames = [
+  ...skipped,
+  ...['w:p', 'w:pPr', 'w:pStyle', 'w:numPr', 'w:numId', 'w:ilvl', 'w:ind', 'w:r', 'w:rPr', 'w:t', 'w:tab', 'w:tabs', 'w:br', 'w:cr'],
+  ...['w:noBreakHyphen', 'w:softHyphen', 'w:sym', 'w:fldChar', 'w:bookmarkStart', 'w:bookmarkEnd', 'w:drawing', 'w:pict'],
+  ...['w:tbl', 'w:tblPr', 'w:tblGrid', 'w:gridCol', 'w:tr', 'w:trPr', 'w:gridBefore', 'w:tc', 'w:tcPr', 'w:gridSpan', 'w:vMerge'],
+]
+
 interface ParagraphState {
   /** The paragraph's lines: a soft line break (`w:br`, `w:cr`) starts a new one, as Tika writes it. */
   lines: string[]
@@ -92,21 +100,30 @@ interface TableState {
 export async function readOoxml(bytes: Uint8Array, file?: string, limits: ContainerLimits = {}): Promise<DocxResult> {
   const container = openDocxContainer(bytes, file, limits)
   const diagnostics: Diagnostic[] = []
-  // List numbers need numbering.xml (and styles.xml, for numbering that styles carry): read at the first
-  // paragraph that may be numbered, through the same checked container.
+  // List numbers need numbering.xml, and styles.xml for numbering that styles carry: read at the first
+  // paragraph that may be numbered, through the same checked container. A style numbers a paragraph only when
+  // styles.xml numbers any style at all, which one search of its text tells.
+  let parts: { numbering?: string; styles?: string } | undefined
+  let styles: StyleNumbering | undefined
   let numbering: Numbering | null | undefined
-  const loadNumbering = (): Numbering | undefined => {
+  const related = () => (parts ??= relatedParts(container))
+  const styleNumbering = (): StyleNumbering => {
+    const part = related().styles
+    styles ??= part ? wellFormed(file, part, () => {
+      const text = container.readText(part)
+      return text.includes('numPr') ? parseStyleNumbering(text) : new Map()
+    }) : new Map()
+    return styles
+  }
+  const numberingFor = (numId: string | undefined, style: string | undefined): Numbering | undefined => {
+    if (numId === undefined && (style === undefined || styleNumbering().size === 0)) return undefined
     if (numbering === undefined) {
-      const parts = relatedParts(container)
-      numbering = null
-      if (parts.numbering) {
-        const styles = parts.styles ? wellFormed(file, parts.styles, () => parseStyleNumbering(container.readText(parts.styles!))) : undefined
-        numbering = wellFormed(file, parts.numbering, () => createNumbering(parseNumbering(container.readText(parts.numbering!)), styles))
-      }
+      const part = related().numbering
+      numbering = part ? wellFormed(file, part, () => createNumbering(parseNumbering(container.readText(part)), styleNumbering())) : null
     }
     return numbering ?? undefined
   }
-  const reader = createBlockReader(diagnostics, loadNumbering, { ...limits, part: container.mainPart, file })
+  const reader = createBlockReader(diagnostics, numberingFor, { ...limits, part: container.mainPart, file })
   // The main part inflates in steps and is tokenised as it comes: memory holds the blocks, not the XML.
   const blocks = wellFormed(file, container.mainPart, () => {
     container.streamText(container.mainPart, (text) => reader.write(text))
@@ -117,7 +134,7 @@ export async function readOoxml(bytes: Uint8Array, file?: string, limits: Contai
 
 type Numbering = ReturnType<typeof createNumbering>
 
-/** A part read with `read`; XML that is not well-formed (saxes refuses it) is the file's fault, said as DOCX. */
+/** A part read with `read`; XML that is not well-formed (the scanner refuses it) is the file's fault, said as DOCX. */
 function wellFormed<T>(file: string | undefined, part: string, read: () => T): T {
   try {
     return read()
@@ -160,7 +177,7 @@ interface ShapeLimits extends XmlLimits {
  * limits of the container's byte scan (`xml-shape.ts`), which this path never runs: nesting, elements,
  * tables and cells, and no DOCTYPE.
  */
-function createBlockReader(diagnostics: Diagnostic[], numberingOf: () => Numbering | undefined, limits: ShapeLimits): { write(text: string): void; close(): Block[] } {
+function createBlockReader(diagnostics: Diagnostic[], numberingFor: (numId: string | undefined, style: string | undefined) => Numbering | undefined, limits: ShapeLimits): { write(text: string): void; close(): Block[] } {
   const { maxDepth = defaultXmlLimits.maxDepth, maxElements = defaultXmlLimits.maxElements, maxTables = defaultXmlLimits.maxTables, maxCells = defaultXmlLimits.maxCells } = limits
   const part = limits.part ?? 'word/document.xml'
   const tooComplex = (what: string) => new JxmbError('TOO_COMPLEX', `The part ${part} ${what}; refused.`, { file: limits.file })
@@ -169,11 +186,6 @@ function createBlockReader(diagnostics: Diagnostic[], numberingOf: () => Numberi
   let tableCount = 0
   let cellCount = 0
   const blocks: Block[] = []
-  const parser = new SaxesParser({ xmlns: false, position: false })
-  parser.on('doctype', () => {
-    // A DOCTYPE can define entities that expand without bound; Word never writes one.
-    throw new JxmbError('DOCX', `The part ${part} declares a DOCTYPE, which Word never writes; refused unread.`, { file: limits.file })
-  })
   // Open elements that hide their content (w:del …): while any is open, nothing is read.
   let hidden = 0
   // Inside w:t: its text is the run's text.
@@ -206,7 +218,7 @@ function createBlockReader(diagnostics: Diagnostic[], numberingOf: () => Numberi
   const endParagraph = (state: ParagraphState) => {
     const lines = state.lines.map((line) => line.trim())
     // The number Word shows before a list paragraph; the counter moves on for an empty one too.
-    const numbering = state.numId !== undefined || state.style !== undefined ? numberingOf() : undefined
+    const numbering = numberingFor(state.numId, state.style)
     if (numbering) {
       const style = numbering.styleNumbering(state.style)
       const numId = state.numId ?? style.numId
@@ -238,8 +250,7 @@ function createBlockReader(diagnostics: Diagnostic[], numberingOf: () => Numberi
     })
   }
 
-  parser.on('opentag', (tag: SaxesTagPlain) => {
-    const name = tag.name
+  const open = (name: string) => {
     if (++depth > maxDepth) throw tooComplex(`nests elements more than ${maxDepth} deep`)
     if (++elements > maxElements) throw tooComplex(`holds more than ${maxElements} elements`)
     if (name === 'w:tbl' && ++tableCount > maxTables) throw tooComplex(`holds more than ${maxTables} tables`)
@@ -265,7 +276,7 @@ function createBlockReader(diagnostics: Diagnostic[], numberingOf: () => Numberi
       case 'w:numId':
       case 'w:ilvl': {
         const current = paragraph()
-        const value = tag.attributes['w:val']
+        const value = attribute('w:val')
         if (!current || value === undefined) return
         if (name === 'w:pStyle') current.style = value
         else if (name === 'w:numId') current.numId = value
@@ -275,8 +286,7 @@ function createBlockReader(diagnostics: Diagnostic[], numberingOf: () => Numberi
       case 'w:ind': {
         const current = paragraph()
         if (!current) return
-        const { attributes: a } = tag
-        current.indent = { start: a['w:start'] ?? a['w:left'], firstLine: a['w:firstLine'], hanging: a['w:hanging'] }
+        current.indent = { start: attribute('w:start') ?? attribute('w:left'), firstLine: attribute('w:firstLine'), hanging: attribute('w:hanging') }
         return
       }
       case 'w:t':
@@ -296,7 +306,7 @@ function createBlockReader(diagnostics: Diagnostic[], numberingOf: () => Numberi
         return
       case 'w:br':
       case 'w:cr': {
-        const type = tag.attributes['w:type']
+        const type = attribute('w:type')
         if (type === undefined || type === 'textWrapping' || name === 'w:cr') {
           const current = paragraph()
           if (current && fields[fields.length - 1] !== 'instruction') {
@@ -313,8 +323,8 @@ function createBlockReader(diagnostics: Diagnostic[], numberingOf: () => Numberi
         append('\u00ad')
         return
       case 'w:sym': {
-        const font = tag.attributes['w:font'] ?? ''
-        const char = tag.attributes['w:char'] ?? ''
+        const font = attribute('w:font') ?? ''
+        const char = attribute('w:char') ?? ''
         const low = (/^F0..$/i.test(char) ? char.slice(2) : char).toLowerCase()
         const glyph = checkboxGlyphs[`${font.toLowerCase()}:${low}`]
         const unicode = glyph ? undefined : (dingbats.hex(font, char) ?? (/^F0..$/i.test(char) ? dingbats.hex(font, char.slice(2)) : undefined))
@@ -322,14 +332,14 @@ function createBlockReader(diagnostics: Diagnostic[], numberingOf: () => Numberi
         return
       }
       case 'w:fldChar': {
-        const type = tag.attributes['w:fldCharType']
+        const type = attribute('w:fldCharType')
         if (type === 'begin') fields.push('instruction')
         else if (type === 'separate' && fields.length > 0) fields[fields.length - 1] = 'result'
         else if (type === 'end') fields.pop()
         return
       }
       case 'w:bookmarkStart': {
-        const bookmark = tag.attributes['w:name'] ?? ''
+        const bookmark = attribute('w:name') ?? ''
         // mammoth writes every bookmark but _GoBack as an anchor, so such a paragraph is not empty.
         if (bookmark !== '_GoBack') mark()
         if (bookmark === '' || hiddenBookmark.test(bookmark)) return
@@ -356,7 +366,7 @@ function createBlockReader(diagnostics: Diagnostic[], numberingOf: () => Numberi
         return
       case 'w:gridBefore': {
         const row = tables[tables.length - 1]?.rows.at(-1)
-        if (row && properties === 'tr') row.gridBefore = Math.max(0, Math.min(minGridWidth, Number(tag.attributes['w:val'] ?? 0) || 0))
+        if (row && properties === 'tr') row.gridBefore = Math.max(0, Math.min(minGridWidth, Number(attribute('w:val') ?? 0) || 0))
         return
       }
       case 'w:tc': {
@@ -369,10 +379,10 @@ function createBlockReader(diagnostics: Diagnostic[], numberingOf: () => Numberi
         properties = 'tc'
         return
       case 'w:gridSpan':
-        if (properties === 'tc' && cells.length > 0) cells[cells.length - 1]!.span = Math.max(1, Number(tag.attributes['w:val'] ?? 1) || 1)
+        if (properties === 'tc' && cells.length > 0) cells[cells.length - 1]!.span = Math.max(1, Number(attribute('w:val') ?? 1) || 1)
         return
       case 'w:vMerge':
-        if (properties === 'tc' && cells.length > 0) cells[cells.length - 1]!.vMerge = tag.attributes['w:val'] === 'restart' ? 'restart' : 'continue'
+        if (properties === 'tc' && cells.length > 0) cells[cells.length - 1]!.vMerge = attribute('w:val') === 'restart' ? 'restart' : 'continue'
         return
       default:
         if (skipped.has(name)) {
@@ -380,10 +390,9 @@ function createBlockReader(diagnostics: Diagnostic[], numberingOf: () => Numberi
           hidden++
         }
     }
-  })
+  }
 
-  parser.on('closetag', (tag: SaxesTagPlain) => {
-    const name = tag.name
+  const close = (name: string) => {
     depth--
     if (hidden > 0) {
       if (skipped.has(name)) hidden--
@@ -424,16 +433,25 @@ function createBlockReader(diagnostics: Diagnostic[], numberingOf: () => Numberi
         return
       }
     }
-  })
+  }
 
-  parser.on('text', (text: string) => {
-    if (inText && hidden === 0) append(text)
-  })
+  const scanner = createXmlScanner({
+    open,
+    close,
+    text(text) {
+      if (inText && hidden === 0) append(text)
+    },
+    doctype() {
+      // A DOCTYPE can define entities that expand without bound; Word never writes one.
+      throw new JxmbError('DOCX', `The part ${part} declares a DOCTYPE, which Word never writes; refused unread.`, { file: limits.file })
+    },
+  }, { names: elementNames })
+  const attribute = (name: string) => scanner.attribute(name)
 
   return {
-    write: (text) => void parser.write(text),
+    write: (text) => scanner.write(text),
     close() {
-      parser.close()
+      scanner.close()
       return blocks
     },
   }

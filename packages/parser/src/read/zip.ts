@@ -6,7 +6,7 @@
  */
 import { JxmbError } from '@jxmb/model'
 import { TextDecoder } from '../text-decoder.js'
-import { Inflate } from 'fflate'
+import { Inflate, inflateSync } from 'fflate'
 
 export interface ZipEntry {
   name: string
@@ -33,6 +33,10 @@ const centralSignature = 0x02014b50
 const localSignature = 0x04034b50
 // One step of input: deflate expands at most about 1032×, so a step yields at most ~16 MiB.
 const step = 16 * 1024
+// A small part inflates at once into a buffer of its declared size: no step buffers to grow and copy. The
+// input cap bounds the work a part that lies about its size can cause (deflate expands at most ~1032×).
+const oneShotSize = 1024 * 1024
+const oneShotInput = 256 * 1024
 const names = new TextDecoder('utf-8')
 
 /** The archive's entries by name; throws `TRUNCATED`, `ZIP_INVALID` or `TOO_COMPLEX`. */
@@ -167,9 +171,9 @@ export function inflateEntryInto(bytes: Uint8Array, entry: ZipEntry, budget: Inf
 
 function inflate(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, file: string | undefined, sink: (chunk: Uint8Array) => void): void {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  const damaged = new JxmbError('TRUNCATED', `The .docx is truncated or damaged: the part ${entry.name} cannot be read.`, { file })
+  const damaged = () => new JxmbError('TRUNCATED', `The .docx is truncated or damaged: the part ${entry.name} cannot be read.`, { file })
   const at = entry.headerOffset
-  if (at + 30 > bytes.length || view.getUint32(at, true) !== localSignature) throw damaged
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== localSignature) throw damaged()
   const nameLength = view.getUint16(at + 26, true)
   const localName = names.decode(bytes.subarray(at + 30, at + 30 + nameLength))
   if (localName !== entry.name) {
@@ -177,7 +181,7 @@ function inflate(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, file
   }
   if (entry.flags & 1) throw new JxmbError('OLE', `The part ${entry.name} is encrypted; save the document again without a password.`, { file })
   const start = at + 30 + nameLength + view.getUint16(at + 28, true)
-  if (start + entry.compressedSize > bytes.length) throw damaged
+  if (start + entry.compressedSize > bytes.length) throw damaged()
   const data = bytes.subarray(start, start + entry.compressedSize)
 
   if (entry.size > budget.left) {
@@ -196,6 +200,19 @@ function inflate(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, file
   }
   if (entry.method !== 8) {
     throw new JxmbError('DOCX', `The part ${entry.name} is compressed with method ${entry.method}, which Word never uses.`, { file })
+  }
+  if (entry.size <= oneShotSize && data.length <= oneShotInput) {
+    // One byte more than declared: output that fills it is output the entry does not declare.
+    let out: Uint8Array
+    try {
+      out = inflateSync(data, { out: new Uint8Array(entry.size + 1) })
+    } catch {
+      throw damaged()
+    }
+    if (out.length > allowed) throw over(out.length)
+    budget.left -= out.length
+    sink(out)
+    return
   }
   let produced = 0
   // The sink's own errors (a reader's refusal) pass through as they are; fflate's mean damage.
@@ -216,7 +233,7 @@ function inflate(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, file
     }
   } catch (error) {
     if (error === sinkError || error instanceof JxmbError) throw error
-    throw damaged
+    throw damaged()
   }
   budget.left -= produced
 }

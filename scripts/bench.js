@@ -13,7 +13,7 @@
 //     (target < 500 MB for 1,000) and the speed-up of --jobs 2 over --jobs 1 (target ≥ 1.6×)
 // Prints a table and writes the figures as JSON.
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -99,6 +99,18 @@ function textFloor(bytes) {
   return indicators
 }
 
+/** The own reader's yardstick: unzip word/document.xml and one saxes pass over it, nothing built. */
+function docxFloor(docx) {
+  const xml = strFromU8(unzipSync(docx, { filter: (entry) => entry.name === 'word/document.xml' })['word/document.xml'])
+  const parser = new SaxesParser({ xmlns: false, position: false })
+  let events = 0
+  parser.on('opentag', () => events++)
+  parser.on('closetag', () => events++)
+  parser.on('text', () => events++)
+  parser.write(xml).close()
+  return events
+}
+
 async function xlsx(document) {
   const workbook = createWorkbook()
   workbook.add(document)
@@ -117,17 +129,6 @@ for (const projects of [1, 20, 200]) {
   const blocks = htmlToBlocks(html)
   const mammothAlone = () => mammoth.convertToHtml({ buffer: Buffer.from(docx) })
   const pipeline = async () => xlsx(await parseDocx(docx))
-  // The own reader's yardstick: unzip word/document.xml and one saxes pass over it, nothing built.
-  const docxFloor = () => {
-    const xml = strFromU8(unzipSync(docx, { filter: (entry) => entry.name === 'word/document.xml' })['word/document.xml'])
-    const parser = new SaxesParser({ xmlns: false, position: false })
-    let events = 0
-    parser.on('opentag', () => events++)
-    parser.on('closetag', () => events++)
-    parser.on('text', () => events++)
-    parser.write(xml).close()
-    return events
-  }
   const parseOwn = () => parseDocx(docx)
 
   // tinybench runs a task until both `time` and `iterations` are spent: keep both small for the 200-project size.
@@ -140,7 +141,7 @@ for (const projects of [1, 20, 200]) {
     .add('TextDecoder', () => void new TextDecoder('utf-8', { fatal: true }).decode(text))
     .add('text floor', () => void textFloor(text))
     .add('mammoth convertToHtml', async () => void (await mammothAlone()))
-    .add('docx floor', () => void docxFloor())
+    .add('docx floor', () => void docxFloor(docx))
     .add('parse docx (own reader)', async () => void (await parseOwn()))
     .add('parse docx (mammoth)', async () => void (await parseDocx(docx, { reader: 'mammoth' })))
     .add('html → blocks', () => void htmlToBlocks(html))
@@ -150,7 +151,7 @@ for (const projects of [1, 20, 200]) {
   await bench.run()
   const mean = (name) => bench.getTask(name).result.latency.mean
   const paired = await pairedRatio(mammothAlone, pipeline, quick ? 5 : projects === 1 ? 60 : projects === 20 ? 15 : 5)
-  const pairedFloor = await pairedRatio(async () => docxFloor(), parseOwn, quick ? 5 : projects === 1 ? 60 : projects === 20 ? 15 : 5)
+  const pairedFloor = await pairedRatio(async () => docxFloor(docx), parseOwn, quick ? 5 : projects === 1 ? 60 : projects === 20 ? 15 : 5)
   const row = {
     projects,
     indicators,
@@ -178,6 +179,25 @@ for (const projects of [1, 20, 200]) {
   row.pipelineToMammoth = round(paired.ratio, 3)
   results.sizes.push(row)
   console.error(`measured ${projects} project(s)`)
+}
+
+// The 200-project document as LibreOffice writes it (about 5× the XML of the docx library's), when soffice is here.
+if (spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0) {
+  const folder = mkdtempSync(join(tmpdir(), 'jxmb-bench-lo-'))
+  try {
+    const model = sampleDocument(7200, { minProjects: 200, maxProjects: 200, minIndicators: 10, maxIndicators: 40 })
+    writeFileSync(join(folder, 'in.docx'), await emitDocx(model))
+    mkdirSync(join(folder, 'out'))
+    const converted = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${folder}/profile`, '--convert-to', 'docx', '--outdir', join(folder, 'out'), join(folder, 'in.docx')], { stdio: 'ignore', timeout: 120_000 })
+    if (converted.status === 0) {
+      const docx = new Uint8Array(readFileSync(join(folder, 'out', 'in.docx')))
+      const paired = await pairedRatio(async () => docxFloor(docx), () => parseDocx(docx), quick ? 3 : 9)
+      results.libreOffice = { docxBytes: docx.length, xmlBytes: unzipSync(docx, { filter: (entry) => entry.name === 'word/document.xml' })['word/document.xml'].length, floorMs: round(paired.a, 1), parseMs: round(paired.b, 1), parseToFloor: round(paired.ratio, 3) }
+      console.error('measured the LibreOffice document')
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true })
+  }
 }
 
 // A batch of .docx files through the CLI, in a child process per run: peak RSS and --jobs speed-up.
@@ -290,6 +310,10 @@ console.table(
     'xlsx ms/1k rows': r.xlsxMsPer1000Rows,
   })),
 )
+if (results.libreOffice) {
+  const r = results.libreOffice
+  console.log(`LibreOffice-written 200 projects (${r.xmlBytes} bytes of XML): floor ${r.floorMs} ms, parse ${r.parseMs} ms, parse/floor ${r.parseToFloor}`)
+}
 if (results.batch) {
   console.table(results.batch.runs.map((r) => ({ documents: batchSize, ...r })))
   for (const [index, r] of results.batch.rounds.entries()) {

@@ -26,7 +26,10 @@ export interface DocxContainer {
   mainPart: string
   exists(name: string): boolean
   read(name: string, encoding?: string): Promise<Uint8Array | string>
-  /** A part's text at once (checked and shape-scanned as `read` does); for small parts read mid-stream. */
+  /**
+   * A part's text at once, counted against the byte budget but not shape-scanned: for the own reader's small
+   * parts, whose tokeniser builds no tree, so that depth and element counts (xmldom's risks) do not apply.
+   */
   readText(name: string): string
   /**
    * A part's text handed to `onText` as it inflates, never whole: counted against the byte budget,
@@ -72,13 +75,13 @@ export function openDocxContainer(bytes: Uint8Array, file?: string, limits: Cont
   const shapes = new Map<string, XmlShape>()
   const decoders = new Map<string, TextDecoder>()
 
-  const part = (name: string): Uint8Array => {
+  const part = (name: string, scan = true): Uint8Array => {
     let data = parts.get(name)
-    if (data) return data
+    if (data && (!scan || shapes.has(name) || !xmlPart.test(name))) return data
     const entry = entries.get(name)
     if (!entry) throw new JxmbError('DOCX', `The .docx has no part ${name}.`, { file })
-    data = inflateEntry(bytes, entry, budget, file)
-    if (xmlPart.test(name)) shapes.set(name, scanXml(data, name, file, limits))
+    data ??= inflateEntry(bytes, entry, budget, file)
+    if (scan && xmlPart.test(name)) shapes.set(name, scanXml(data, name, file, limits))
     parts.set(name, data)
     return data
   }
@@ -100,7 +103,7 @@ export function openDocxContainer(bytes: Uint8Array, file?: string, limits: Cont
       return encoding ? decoderFor(encoding).decode(data) : data
     },
     readText(name) {
-      return decoderFor('utf-8').decode(part(name))
+      return decoderFor('utf-8').decode(part(name, false))
     },
     streamText(name, onText) {
       const entry = entries.get(name)

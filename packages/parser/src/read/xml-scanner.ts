@@ -187,6 +187,13 @@ export function createXmlScanner(handler: XmlHandler, options: XmlScannerOptions
 // Slots of the name cache: a power of two, a few times the element names a part uses.
 const nameSlots = 1024
 
+/** Whether `name` is what `s` holds from `from` to `to` (a loop: for names this short it beats `startsWith`). */
+function same(name: string, s: string, from: number, to: number): boolean {
+  if (name.length !== to - from) return false
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) !== s.charCodeAt(from + i)) return false
+  return true
+}
+
 function nameHash(s: string, from: number, to: number): number {
   let hash = to - from
   for (let i = from; i < to; i++) hash = (Math.imul(hash, 31) + s.charCodeAt(i)) | 0
@@ -221,11 +228,10 @@ class Scanner implements XmlScanner {
   /** The name from `from` to `to`, as a string seen before when there is one. */
   private name(s: string, from: number, to: number): string {
     const slot = nameHash(s, from, to)
-    const length = to - from
     const known = this.known[slot]
-    if (known !== undefined && known.length === length && s.startsWith(known, from)) return known
+    if (known !== undefined && same(known, s, from, to)) return known
     const seen = this.recent[slot]
-    if (seen !== undefined && seen.length === length && s.startsWith(seen, from)) return seen
+    if (seen !== undefined && same(seen, s, from, to)) return seen
     const name = s.slice(from, to)
     this.recent[slot] = name
     return name

@@ -4,7 +4,7 @@
  * streamed out sheet by sheet with ExcelJS's streaming writer; a small one is
  * built whole and zipped at once, which costs less.
  */
-import { PassThrough, type Writable } from 'node:stream'
+import type { Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { eastAsianWidth } from 'get-east-asian-width'
 import type { Failure, JxmbDocument } from '@jxmb/model'
@@ -45,7 +45,8 @@ export interface WorkbookOptions {
    * and then zipped, about 2 ms less for a one-document workbook (3.5 against
    * 5.7 ms measured), as fast at about 170 rows, slower above. `auto` (the
    * default): `memory` for workbooks of up to {@link memoryWorkbookRows} rows,
-   * `stream` above. Both write the same cells.
+   * `stream` above. Both write the same cells. This chooses for `write(stream)`;
+   * `toBuffer()` always builds in memory (it runs in browsers, which have no Node streams).
    */
   writer?: 'auto' | 'memory' | 'stream'
 }
@@ -70,11 +71,12 @@ export function createWorkbook(options: WorkbookOptions = {}): WorkbookBuilder {
   let unplaced = false
   const counts: WorkbookCounts = { documents: 0, projects: 0, indicators: 0, failures: 0 }
 
-  const write = async (stream: Writable) => {
+  // `stream` for the streaming writer; without one (toBuffer) the workbook is built in memory and zipped to bytes.
+  const write = async (stream: Writable | undefined): Promise<Uint8Array | undefined> => {
     const rowCount = rows.projects.length + rows.indicators.length + rows.department.length + rows.checks.length
     const small = rowCount <= smallWorkbookRows
     const store = compression === 'store' || (compression === 'auto' && small)
-    const streaming = writer === 'stream' || (writer === 'auto' && rowCount > memoryWorkbookRows)
+    const streaming = stream !== undefined && (writer === 'stream' || (writer === 'auto' && rowCount > memoryWorkbookRows))
     const workbook = streaming
       ? // A new options object each time: archiver writes its defaults into the one it is given.
         new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false, zip: store ? { store: true } : {} })
@@ -109,10 +111,20 @@ export function createWorkbook(options: WorkbookOptions = {}): WorkbookBuilder {
     for (const key of Object.keys(sheetNames) as SheetKey[]) {
       writeSheet(workbook, sheetNames[key], sheetColumns[key], rows[key], streaming)
     }
-    if (workbook instanceof ExcelJS.stream.xlsx.WorkbookWriter) await workbook.commit()
+    // Not instanceof: ExcelJS's browser build has no `stream`.
+    if (streaming) {
+      await (workbook as ExcelJS.stream.xlsx.WorkbookWriter).commit()
+      return undefined
+    }
     // No useSharedStrings here: ExcelJS's in-memory writer shares strings whatever it is told (4.4's xlsx.js sets
     // the option on the model, and nothing reads it), and styles are on by default.
-    else await workbook.xlsx.write(stream, { zip: { compression: store ? 'STORE' : 'DEFLATE' } })
+    const zip = { zip: { compression: store ? 'STORE' : 'DEFLATE' } } as const
+    const book = workbook as ExcelJS.Workbook
+    if (stream) {
+      await book.xlsx.write(stream, zip)
+      return undefined
+    }
+    return new Uint8Array(await book.xlsx.writeBuffer(zip))
   }
 
   return {
@@ -135,19 +147,11 @@ export function createWorkbook(options: WorkbookOptions = {}): WorkbookBuilder {
       counts.failures++
     },
     counts,
-    write,
-    async toBuffer() {
-      const sink = new PassThrough()
-      const chunks: Buffer[] = []
-      sink.on('data', (chunk: Buffer) => chunks.push(chunk))
-      const ended = new Promise((resolve, reject) => {
-        sink.on('end', resolve)
-        sink.on('error', reject)
-      })
-      await write(sink)
-      await ended
-      return new Uint8Array(Buffer.concat(chunks))
+    async write(stream) {
+      await write(stream)
     },
+    // Built in memory whatever its size: there is no stream to hand rows to. Runs where Node's streams do not (a browser).
+    toBuffer: async () => (await write(undefined))!,
   }
 }
 

@@ -3,7 +3,7 @@
  * dist/jxmb.html opened from file://. Files go in through the file input; what the page renders,
  * what it downloads and what it asks of the network are checked.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL, fileURLToPath } from 'node:url'
@@ -102,8 +102,44 @@ describe.runIf(available)('the clerks’ page (Chromium, file://)', () => {
 
     expect(requests.filter((url) => url !== pathToFileURL(page).href && !url.startsWith('blob:'))).toEqual([])
     expect(errors).toEqual([])
+    // The policy itself: a connection the page would try is refused before it is made.
+    const refused = await tab.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          document.addEventListener('securitypolicyviolation', (event) => resolve(event.effectiveDirective), { once: true })
+          setTimeout(() => resolve('no policy refused it'), 5000)
+          void fetch('http://127.0.0.1:9/').catch(() => undefined)
+        }),
+    )
+    expect(refused).toBe('connect-src')
     await tab.screenshot({ path: join(folder, 'web.png'), fullPage: false })
     if (process.env.JXMB_SCREENSHOT) writeFileSync(process.env.JXMB_SCREENSHOT, readFileSync(join(folder, 'web.png')))
+    await tab.context().close()
+  })
+
+  it('takes a picked folder (subfolders too) and a drop; lists what it does not convert', async () => {
+    const picked = join(folder, '提交材料')
+    mkdirSync(join(picked, '二级单位'), { recursive: true })
+    copyFileSync(sampleText, join(picked, 'a.txt'))
+    copyFileSync(sampleDocx, join(picked, '二级单位', 'b.docx'))
+    writeFileSync(join(picked, '说明.pdf'), '%PDF-1.4')
+    const { tab, errors } = await open()
+    await tab.setInputFiles('#folder', picked)
+    await finished(tab, 2)
+    const names = await tab.locator('li.converted .name').allTextContents()
+    expect(names.sort()).toEqual(['提交材料/a.txt', '提交材料/二级单位/b.docx'])
+    expect(await tab.locator('li.skipped').textContent()).toBe('提交材料/说明.pdf：不是 .docx 或 .txt 文件，未转换')
+
+    // A drop: the files of a DataTransfer, as a drag from the desktop hands them over.
+    const text = readFileSync(sampleText, 'utf8')
+    await tab.evaluate((content) => {
+      const transfer = new DataTransfer()
+      transfer.items.add(new File([content], 'dropped.txt', { type: 'text/plain' }))
+      document.querySelector('#drop')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }))
+    }, text)
+    await finished(tab, 3)
+    expect(await tab.locator('li.converted .name', { hasText: 'dropped.txt' }).count()).toBe(1)
+    expect(errors).toEqual([])
     await tab.context().close()
   })
 

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * The clerks' page in a real browser: Debian's Chromium driven by playwright-core, the built
  * dist/jxmb.html opened from file://. Files go in through the file input; what the page renders,

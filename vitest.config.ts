@@ -10,7 +10,7 @@ export default defineConfig({
       { find: /^@jxmb\/model\/schema$/, replacement: fileURLToPath(new URL('./packages/model/src/schema.ts', import.meta.url)) },
       { find: /^@jxmb\/parser\/text$/, replacement: fileURLToPath(new URL('./packages/parser/src/text.ts', import.meta.url)) },
       { find: /^@jxmb\/parser\/mammoth$/, replacement: fileURLToPath(new URL('./packages/parser/src/mammoth.ts', import.meta.url)) },
-      ...['model', 'messages', 'parser', 'export-json', 'export-xlsx', 'export-markdown', 'cli', 'testkit'].map((name) => ({
+      ...['model', 'messages', 'parser', 'export-json', 'export-xlsx', 'export-markdown', 'convert-office', 'cli', 'testkit'].map((name) => ({
         find: new RegExp(`^@jxmb/${name}$`),
         replacement: source(name),
       })),

@@ -16,9 +16,9 @@ export type FileResult =
 const maxFileBytes = 512 * 2 ** 20
 
 /** Convert one file; every failure comes back as a coded `Failure`, never a throw. */
-export async function convertFile(file: string, options: ConvertOptions = {}): Promise<FileResult> {
+export async function convertFile(file: string, options: ConvertOptions = {}, source = file): Promise<FileResult> {
   try {
-    const bytes = await readRegularFile(file)
+    const bytes = await readRegularFile(source, file)
     const document = await parse(bytes, { file, ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.reader ? { reader: options.reader } : {}) })
     return { file, ok: true, document }
   } catch (error) {
@@ -29,11 +29,11 @@ export async function convertFile(file: string, options: ConvertOptions = {}): P
 }
 
 /** A regular file's bytes, its size checked first: a FIFO would block for ever, /dev/zero never end. */
-async function readRegularFile(file: string): Promise<Uint8Array> {
+async function readRegularFile(path: string, file: string): Promise<Uint8Array> {
   let handle
   try {
     // Non-blocking: opening a FIFO for reading would otherwise wait for a writer for ever.
-    handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
     const info = await handle.stat()
     if (!info.isFile()) throw new JxmbError('READ', 'This is not a regular file (a folder, device or pipe); it was not read.', { file })
     if (info.size > maxFileBytes) {

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads'
+import type { Failure } from '@jxmb/model'
 import type { ConvertOptions, FileResult } from './convert.js'
 import type { Job } from './worker.js'
 
@@ -43,7 +44,13 @@ interface Slot {
  * is called. A worker that crashes, runs out of memory or overruns the time
  * budget is replaced; only the file it was converting fails.
  */
-export function startConversion(files: readonly string[], options: ConvertOptions, pool: PoolOptions): Conversion {
+/** What was settled for a file before the pool: the .docx to read in its place (LibreOffice's), or its failure. */
+export interface Prepared {
+  source?: string
+  failure?: Failure
+}
+
+export function startConversion(files: readonly string[], options: ConvertOptions, pool: PoolOptions, prepared: ReadonlyArray<Prepared | undefined> = []): Conversion {
   const finished = new Map<number, FileResult>()
   let nextToSend = 0
   let nextToReport = 0
@@ -118,14 +125,18 @@ export function startConversion(files: readonly string[], options: ConvertOption
 
   const fill = (slot: Slot) => {
     while (slot.held.length < queueDepth) {
+      // A file that failed before the pool (LibreOffice's conversion) is reported as it is, never sent.
+      while (nextToSend < files.length && prepared[nextToSend]?.failure) nextToSend++
       const index = returned.length > 0 ? returned.shift()! : nextToSend < files.length ? nextToSend++ : undefined
       if (index === undefined) return
       slot.held.push(index)
-      const job: Job = { index, file: files[index]!, options }
+      const source = prepared[index]?.source
+      const job: Job = { index, file: files[index]!, options, ...(source ? { source } : {}) }
       slot.worker.postMessage(job)
     }
   }
 
+  prepared.forEach((entry, index) => entry?.failure && finished.set(index, { file: files[index]!, ok: false, failure: entry.failure }))
   const slots: Slot[] = Array.from({ length: Math.max(1, Math.min(pool.jobs, files.length)) }, (_, index) => spawn(index === 0))
   for (const slot of slots) {
     // Two files in hand: a worker starts its next file while the main thread

@@ -1,10 +1,12 @@
+import { constants, open } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
 import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
 import { Command, CommanderError, Help, Option } from 'commander'
 import { describePosition, type Diagnostic, type Failure, type JxmbDocument } from '@jxmb/model'
 import { codeText, commandTexts, languageFromEnv, parseLanguage, type CommandTexts, type Language, type SkipReason } from '@jxmb/messages'
-import { defaultPoolOptions, startConversion } from './pool.js'
+import { convertToDocx, findSoffice, officeFormat, type OfficeConversion, type OfficeFormat } from '@jxmb/convert-office'
+import { defaultPoolOptions, startConversion, type Prepared } from './pool.js'
 import { collectFiles, MissingInputError, type Collected } from './files.js'
 import { printable } from './printable.js'
 import { createProgress } from './progress.js'
@@ -28,6 +30,7 @@ interface ConvertFlags {
   timeout?: string
   maxMemory?: string
   reader?: 'ooxml' | 'mammoth'
+  soffice?: string
 }
 
 interface Io {
@@ -90,9 +93,10 @@ export async function run(argv: readonly string[], io: Io = process, env: Readon
     .option('--timeout <seconds>', t.options.timeout(defaultPoolOptions.timeoutMs / 1000))
     .option('--max-memory <MiB>', t.options.maxMemory(defaultPoolOptions.maxMemoryMb))
     .addOption(new Option('--reader <reader>', t.options.reader).choices(['ooxml', 'mammoth']))
+    .option('--soffice <path>', t.options.soffice)
     .addOption(new Option('--lang <lang>', t.options.lang))
     .action(async (inputs: string[], flags: ConvertFlags) => {
-      exitCode = await convert(inputs, flags, io, language)
+      exitCode = await convert(inputs, flags, io, language, env)
     })
   try {
     await program.parseAsync([...argv], { from: 'user' })
@@ -123,7 +127,7 @@ interface Sink {
   finish(): Promise<string | undefined>
 }
 
-async function convert(inputs: string[], flags: ConvertFlags, io: Io, language: Language): Promise<number> {
+async function convert(inputs: string[], flags: ConvertFlags, io: Io, language: Language, env: Readonly<Record<string, string | undefined>>): Promise<number> {
   const t = commandTexts[language]
   const say = (line: string) => io.stderr.write(t.prefix + line + '\n')
   if (!flags.output === !flags.perFile) {
@@ -160,9 +164,16 @@ async function convert(inputs: string[], flags: ConvertFlags, io: Io, language: 
     say(t.usage.positive(timeout === undefined ? '--timeout' : '--max-memory'))
     return 2
   }
+  // LibreOffice, when it is here, converts the old formats; without it they are refused with advice.
+  const soffice = findSoffice({ explicit: flags.soffice, env })
+  const named = flags.soffice ?? (env.JXMB_SOFFICE || undefined)
+  if (soffice === undefined && named !== undefined && named !== 'none') {
+    say(t.usage.soffice(printable(named)))
+    return 2
+  }
   let collected: Collected
   try {
-    collected = await collectFiles(inputs)
+    collected = await collectFiles(inputs, { office: soffice !== undefined })
   } catch (error) {
     if (!(error instanceof MissingInputError)) throw error
     say(t.usage.noSuchInput(printable(error.input)))
@@ -211,80 +222,131 @@ async function convert(inputs: string[], flags: ConvertFlags, io: Io, language: 
   }
 
   const single = inputs.length === 1 && files.length === 1 && files[0] === inputs[0]
-  // Workers first: they load the parser and start on the files while this thread loads the exporter.
-  const conversion = startConversion(files, { ...(flags.encoding ? { encoding: flags.encoding } : {}), ...(flags.reader ? { reader: flags.reader } : {}) }, {
-    jobs,
-    timeoutMs: timeout * 1000,
-    maxMemoryMb: maxMemory,
-  })
-  let sink: Sink
-  try {
-    // Each sink loads only its own exporter: ExcelJS alone takes about 0.3 s to load.
-    sink = flags.perFile
-      ? await perFileSink(flags.perFile, targets, format, flags, checks)
-      : format === 'xlsx'
-        ? await workbookSink(reservation!)
-        : await textSink(reservation, single, format, flags, io)
-  } catch (error) {
-    await conversion.close()
-    await reservation?.discard()
-    throw error
-  }
-  const progress = await createProgress(files.length, io.stderr, t)
-  const totals = { projects: 0, indicators: 0, warnings: 0, failed: 0 }
-  try {
-    await conversion.results(async (result, index) => {
-      const file = printable(result.file)
-      const counter = `[${index + 1}/${files.length}]`
-      if (result.ok) {
-        const { document } = result
-        const indicators = document.projects.reduce((sum, project) => sum + project.indicators.length, 0)
-        const shown = document.diagnostics.filter((d) => flags.verbose || d.severity !== 'info')
-        const warnings = document.diagnostics.filter((d) => d.severity !== 'info').length
-        totals.projects += document.projects.length
-        totals.indicators += indicators
-        totals.warnings += warnings
-        // With a live display, a file that converted cleanly needs no line of its own.
-        if (!progress.interactive || shown.length > 0) progress.log(t.fileLine(counter, file, document.projects.length, indicators, warnings))
-        for (const diagnostic of shown) progress.log(diagnosticLine(diagnostic, language))
-        try {
-          await sink.add(document, result.file, index)
-        } catch (error) {
-          if (!(error instanceof OutputError)) throw error
-          totals.failed++
-          progress.log(t.fileProblem(counter, file, outputLine(error, language)))
-        }
-      } else {
-        totals.failed++
-        progress.log(failureLine(counter, file, result.failure, language))
-        sink.fail(result.failure)
-      }
-      progress.tick(file)
+  const office = soffice ? await officeFiles(files) : []
+  let converted: OfficeConversion | undefined
+  const prepared: Prepared[] = []
+  if (soffice && office.length > 0) {
+    say(t.officeConverting(office.length))
+    converted = await convertToDocx(office, { soffice, timeoutMs: timeout * 1000, parallel: jobs })
+    const byFile = new Map(converted.results.map((result) => [result.file, result]))
+    files.forEach((file, index) => {
+      const result = byFile.get(file)
+      if (result?.docx) prepared[index] = { source: result.docx }
+      else if (result?.failure) prepared[index] = { failure: { file, ...result.failure } }
     })
-  } catch (error) {
-    await reservation?.discard()
-    throw error
+  }
+  // Narrowed here: the function below sees them as declared.
+  const seconds = timeout
+  const memory = maxMemory
+  const outputFormat = format
+  try {
+    return await convertFiles()
   } finally {
-    progress.stop()
+    await converted?.dispose()
   }
 
-  let written: string | undefined
-  try {
-    written = await sink.finish()
-  } catch (error) {
-    if (!(error instanceof OutputError)) throw error
-    say(outputLine(error, language))
-    return 1
-  } finally {
-    // Written and published, or never to be: either way the temporary goes.
-    await reservation?.discard()
+  async function convertFiles(): Promise<number> {
+    // Workers first: they load the parser and start on the files while this thread loads the exporter.
+    const conversion = startConversion(files, { ...(flags.encoding ? { encoding: flags.encoding } : {}), ...(flags.reader ? { reader: flags.reader } : {}) }, {
+      jobs,
+      timeoutMs: seconds * 1000,
+      maxMemoryMb: memory,
+    }, prepared)
+    let sink: Sink
+    try {
+      // Each sink loads only its own exporter: ExcelJS alone takes about 0.3 s to load.
+      sink = flags.perFile
+        ? await perFileSink(flags.perFile, targets, outputFormat, flags, checks)
+        : outputFormat === 'xlsx'
+          ? await workbookSink(reservation!)
+          : await textSink(reservation, single, outputFormat, flags, io)
+    } catch (error) {
+      await conversion.close()
+      await reservation?.discard()
+      throw error
+    }
+    const progress = await createProgress(files.length, io.stderr, t)
+    const totals = { projects: 0, indicators: 0, warnings: 0, failed: 0 }
+    try {
+      await conversion.results(async (result, index) => {
+        const file = printable(result.file)
+        const counter = `[${index + 1}/${files.length}]`
+        if (result.ok) {
+          const { document } = result
+          const indicators = document.projects.reduce((sum, project) => sum + project.indicators.length, 0)
+          const shown = document.diagnostics.filter((d) => flags.verbose || d.severity !== 'info')
+          const warnings = document.diagnostics.filter((d) => d.severity !== 'info').length
+          totals.projects += document.projects.length
+          totals.indicators += indicators
+          totals.warnings += warnings
+          // With a live display, a file that converted cleanly needs no line of its own.
+          if (!progress.interactive || shown.length > 0) progress.log(t.fileLine(counter, file, document.projects.length, indicators, warnings))
+          for (const diagnostic of shown) progress.log(diagnosticLine(diagnostic, language))
+          try {
+            await sink.add(document, result.file, index)
+          } catch (error) {
+            if (!(error instanceof OutputError)) throw error
+            totals.failed++
+            progress.log(t.fileProblem(counter, file, outputLine(error, language)))
+          }
+        } else {
+          totals.failed++
+          progress.log(failureLine(counter, file, result.failure, language))
+          sink.fail(result.failure)
+        }
+        progress.tick(file)
+      })
+    } catch (error) {
+      await reservation?.discard()
+      throw error
+    } finally {
+      progress.stop()
+    }
+
+    let written: string | undefined
+    try {
+      written = await sink.finish()
+    } catch (error) {
+      if (!(error instanceof OutputError)) throw error
+      say(outputLine(error, language))
+      return 1
+    } finally {
+      // Written and published, or never to be: either way the temporary goes.
+      await reservation?.discard()
+    }
+    say(t.summary({ files: files.length, ...totals, skipped: skipCounts, ...(written ? { written: printable(written) } : {}) }))
+    if (skipCounts.legacy) say(t.legacyAdvice)
+    // For the benchmark: peak memory of the whole process, worker threads included.
+    if (process.env.JXMB_REPORT_RSS) say(`peak RSS ${process.resourceUsage().maxRSS} KiB`)
+    if (totals.failed > 0) return 1
+    return flags.strict && totals.warnings > 0 ? 1 : 0
   }
-  say(t.summary({ files: files.length, ...totals, skipped: skipCounts, ...(written ? { written: printable(written) } : {}) }))
-  if (skipCounts.legacy) say(t.legacyAdvice)
-  // For the benchmark: peak memory of the whole process, worker threads included.
-  if (process.env.JXMB_REPORT_RSS) say(`peak RSS ${process.resourceUsage().maxRSS} KiB`)
-  if (totals.failed > 0) return 1
-  return flags.strict && totals.warnings > 0 ? 1 : 0
+}
+
+/** The files in a format LibreOffice converts, told from their first bytes (a file that cannot be read is left to the converter). */
+async function officeFiles(files: readonly string[]): Promise<Array<{ file: string; format: OfficeFormat }>> {
+  const found: Array<{ file: string; format: OfficeFormat }> = []
+  for (const file of files) {
+    const head = await readHead(file)
+    const format = head && officeFormat(head)
+    if (format) found.push({ file, format })
+  }
+  return found
+}
+
+async function readHead(file: string): Promise<Uint8Array | undefined> {
+  let handle
+  try {
+    handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
+    if (!(await handle.stat()).isFile()) return undefined
+    const head = new Uint8Array(128)
+    const { bytesRead } = await handle.read(head, 0, head.length, 0)
+    return head.subarray(0, bytesRead)
+  } catch {
+    return undefined
+  } finally {
+    await handle?.close()
+  }
 }
 
 /** A diagnostic as a line under its file: severity, code, what it means, where, the cells, and what to do. */

@@ -4,7 +4,10 @@ import { convertFile, type ConvertOptions } from './convert.js'
 
 export interface Job {
   index: number
+  /** The file as the clerk named it: in every message and in `source.file`. */
   file: string
+  /** The file to read, when it is not `file` (the .docx LibreOffice made of it). */
+  source?: string
   options: ConvertOptions
 }
 
@@ -16,7 +19,7 @@ let busy = false
 async function drain(): Promise<void> {
   busy = true
   for (let job = queue.shift(); job; job = queue.shift()) {
-    parentPort!.postMessage({ index: job.index, result: await convertFile(job.file, job.options) })
+    parentPort!.postMessage({ index: job.index, result: await convertFile(job.file, job.options, job.source) })
   }
   busy = false
 }

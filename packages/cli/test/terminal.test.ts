@@ -37,7 +37,8 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 /** The environment of a clerk's shell, in `lang`; no INIT_CWD from the test runner's pnpm. */
-const shell = (lang: string) => ({ ...process.env, LANG: lang, LC_ALL: '', LC_MESSAGES: '', INIT_CWD: '' })
+// Without LibreOffice (JXMB_SOFFICE=none): these tests are of the terminal's lines; office.test.ts has the old formats.
+const shell = (lang: string) => ({ ...process.env, LANG: lang, LC_ALL: '', LC_MESSAGES: '', INIT_CWD: '', JXMB_SOFFICE: 'none' })
 
 /** Runs `args` under a pseudo-terminal of 80 columns; returns the screen's lines (wrapped lines joined) and the exit code. */
 async function onScreen(args: string[], lang: string): Promise<{ lines: string[]; status: number | null }> {
@@ -64,7 +65,7 @@ describe.skipIf(!hasScript)('a batch with failures sorted last, on a terminal of
       '[7/10] batch/z1-empty.txt：错误 EMPTY：文件为空。请重新获取该文件。',
       '[8/10] batch/z2-binary.txt：错误 BINARY：文件不是 Word 文档或文本。请确认文件类型。',
       '[9/10] batch/z3-truncated.docx：错误 TRUNCATED：文件已损坏或不完整。请重新获取该文件。',
-      '[10/10] batch/z4-an-old-word-file-with-a-name-long-enough-to-wrap-at-eighty-columns.docx：错误 OLE：这是旧版 .doc 或加密的文件。请用 Word 或 WPS 打开后另存为 .docx（不设密码）。',
+      '[10/10] batch/z4-an-old-word-file-with-a-name-long-enough-to-wrap-at-eighty-columns.docx：错误 OLE：这是旧版 .doc/.wps 文件或加密的文件。旧版文件：安装 LibreOffice 后 jxmb 可直接转换（Debian/Ubuntu 安装 libreoffice-writer，Windows 从 libreoffice.org 下载），或用 Word/WPS 另存为 .docx；加密文件：去掉密码后另存为 .docx。',
     ])
     expect(lines.at(-1)).toBe('jxmb：共 10 个文件：24 个项目，174 条指标，0 条警告，4 个失败。输出：zh.xlsx')
     // The live line is gone at the end; nothing of it is left between the lines.
@@ -160,16 +161,17 @@ describe('the command’s own words', () => {
     writeFileSync(join(folder, 'old.doc'), 'x')
     writeFileSync(join(folder, 'old.wps'), 'x')
     execFileSync('ln', ['-s', join(folder, 'a.txt'), join(folder, 'link.txt')])
-    const result = cli(['convert', folder, '-o', join(dir, 'search.json')])
+    // A machine without LibreOffice: nothing on PATH (the command is started by its full path).
+    const result = cli(['convert', folder, '-o', join(dir, 'search.json')], 'zh_CN.UTF-8', dir, { PATH: join(dir, 'no-programs'), JXMB_SOFFICE: '' })
     expect(result.status).toBe(0)
     const lines = result.stderr.trim().split('\n')
     expect(lines).toEqual([
       `jxmb：跳过 ${join(folder, 'link.txt')}：是链接（不跟随）`,
-      `jxmb：跳过 ${join(folder, 'old.doc')}：旧版 .doc/.wps 文件，请另存为 .docx 后再转换`,
-      `jxmb：跳过 ${join(folder, 'old.wps')}：旧版 .doc/.wps 文件，请另存为 .docx 后再转换`,
+      `jxmb：跳过 ${join(folder, 'old.doc')}：旧版 .doc/.wps/.rtf/.odt 文件，未安装 LibreOffice，请另存为 .docx 后再转换`,
+      `jxmb：跳过 ${join(folder, 'old.wps')}：旧版 .doc/.wps/.rtf/.odt 文件，未安装 LibreOffice，请另存为 .docx 后再转换`,
       `[1/1] ${join(folder, 'a.txt')}：4 个项目，29 条指标，0 条警告`,
-      `jxmb：共 1 个文件：4 个项目，29 条指标，0 条警告，0 个失败；跳过 不是 .docx/.txt 1 个、旧版 .doc/.wps 2 个、链接 1 个。输出：${join(dir, 'search.json')}`,
-      'jxmb：旧版 .doc 和 .wps 文件请用 Word 或 WPS 打开后“另存为” .docx，再转换。',
+      `jxmb：共 1 个文件：4 个项目，29 条指标，0 条警告，0 个失败；跳过 不是 .docx/.txt 1 个、旧版 .doc/.wps/.rtf/.odt 2 个、链接 1 个。输出：${join(dir, 'search.json')}`,
+      'jxmb：旧版 .doc、.wps、.rtf、.odt 文件：安装 LibreOffice 后 jxmb 可直接转换（Debian/Ubuntu 安装 libreoffice-writer，Windows 从 libreoffice.org 下载；或用 --soffice 指定 soffice 的位置），也可以用 Word 或 WPS 打开后“另存为” .docx，再转换。',
     ])
   })
 

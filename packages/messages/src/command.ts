@@ -39,6 +39,7 @@ export interface CommandTexts {
     maxMemory: (mebibytes: number) => string
     lang: string
     reader: string
+    soffice: string
     version: string
     help: string
     helpCommand: string
@@ -54,6 +55,7 @@ export interface CommandTexts {
     jobsCapped: (asked: number, cores: number, used: number) => string
     positive: (flag: string) => string
     encoding: (name: string) => string
+    soffice: (path: string) => string
     lang: (name: string) => string
     noSuchInput: (input: string) => string
     notRegular: (input: string) => string
@@ -62,6 +64,8 @@ export interface CommandTexts {
     seeHelp: string
   }
   noFiles: string
+  /** Before the old formats go through LibreOffice: how many. */
+  officeConverting: (files: number) => string
   /** The live line on a terminal: the current file's name is added after it. */
   progress: (done: number, total: number, elapsedSeconds: number, etaSeconds: number | undefined) => string
   fileLine: (counter: string, file: string, projects: number, indicators: number, warnings: number) => string
@@ -83,7 +87,7 @@ export interface CommandTexts {
   where: (project: string | undefined, place: string) => string
   skippedLine: (file: string, reason: SkipReason) => string
   summary: (summary: Summary) => string
-  /** Said once after the summary when any file was skipped as legacy Word or WPS. */
+  /** Said once after the summary when any file was skipped as an old format (no LibreOffice to convert it). */
   legacyAdvice: string
   output: (problem: OutputProblem, path: string, reason: string) => string
   systemReasons: Readonly<Record<string, string>>
@@ -117,6 +121,7 @@ const zh: CommandTexts = {
     maxMemory: (value) => `单个文件的转换内存上限，单位 MiB（默认 ${value}）`,
     lang: '界面语言：zh（中文，默认）或 en（英文）',
     reader: '读取 .docx 的方式：ooxml（jxmb 自带，默认）或 mammoth（参照实现，较慢）',
+    soffice: 'LibreOffice 的 soffice 程序位置，用于转换 .doc、.wps、.rtf、.odt（默认在 PATH 中查找，或用环境变量 JXMB_SOFFICE；none 表示不用 LibreOffice）',
     version: '显示版本号',
     help: '显示帮助',
     helpCommand: '显示某个命令的帮助',
@@ -131,6 +136,7 @@ const zh: CommandTexts = {
     jobsCapped: (asked, cores, used) => `--jobs ${asked} 超过 ${cores} 个 CPU 核数的两倍，改用 ${used}。`,
     positive: (flag) => `${flag} 需要大于 0 的数字。`,
     encoding: (name) => `不认识编码“${name}”；可用 utf-8、gb18030、gbk、utf-16le、big5 等。`,
+    soffice: (path) => `找不到 LibreOffice 程序“${path}”，或它不能运行；请检查 --soffice 或 JXMB_SOFFICE 给出的位置。`,
     lang: (name) => `不支持语言“${name}”；请用 zh 或 en。`,
     noSuchInput: (input) => `找不到文件或文件夹：${input}`,
     notRegular: (input) => `${input} 不是普通文件（可能是设备或管道），不予读取。`,
@@ -155,6 +161,7 @@ const zh: CommandTexts = {
     seeHelp: '运行 jxmb convert --help 查看用法。',
   },
   noFiles: '输入中没有找到 .docx 或 .txt 文件。',
+  officeConverting: (files) => `正在用 LibreOffice 把 ${files} 个旧格式文件（.doc、.wps、.rtf、.odt）转换为 .docx……`,
   progress: (done, total, elapsed, eta) => `已完成 ${done}/${total} · 用时 ${seconds(elapsed)} 秒${eta === undefined ? '' : ` · 预计还需 ${seconds(eta)} 秒`} · `,
   fileLine: (counter, file, projects, indicators, warnings) => `${counter} ${file}：${projects} 个项目，${indicators} 条指标，${warnings} 条警告`,
   diagnosticLine: ({ severity, code, title, where, data, advice }) => `    ${severity} ${code}：${title}${where ? `（${where}）` : ''}${data ? `：“${data}”` : ''}。${advice}`,
@@ -165,16 +172,16 @@ const zh: CommandTexts = {
   severity: { error: '错误', warning: '警告', info: '提示' },
   where: (project, place) => [project && `项目 ${project}`, place].filter(Boolean).join('，'),
   skippedLine: (file, reason) =>
-    `跳过 ${file}：${{ 'other-type': '不是 .docx/.txt 文件', legacy: '旧版 .doc/.wps 文件，请另存为 .docx 后再转换', link: '是链接（不跟随）', special: '不是普通文件' }[reason]}`,
+    `跳过 ${file}：${{ 'other-type': '不是 .docx/.txt 文件', legacy: '旧版 .doc/.wps/.rtf/.odt 文件，未安装 LibreOffice，请另存为 .docx 后再转换', link: '是链接（不跟随）', special: '不是普通文件' }[reason]}`,
   summary: ({ files, projects, indicators, warnings, failed, skipped, written }) => {
-    const skips = skippedParts(skipped, { 'other-type': '不是 .docx/.txt', legacy: '旧版 .doc/.wps', link: '链接', special: '特殊文件' }, (count, label) => `${label} ${count} 个`, '、')
+    const skips = skippedParts(skipped, { 'other-type': '不是 .docx/.txt', legacy: '旧版 .doc/.wps/.rtf/.odt', link: '链接', special: '特殊文件' }, (count, label) => `${label} ${count} 个`, '、')
     return (
       `共 ${files} 个文件：${projects} 个项目，${indicators} 条指标，${warnings} 条警告，${failed} 个失败` +
       (skips ? `；跳过 ${skips}` : '') +
       (written ? `。输出：${written}` : '。')
     )
   },
-  legacyAdvice: '旧版 .doc 和 .wps 文件请用 Word 或 WPS 打开后“另存为” .docx，再转换。',
+  legacyAdvice: '旧版 .doc、.wps、.rtf、.odt 文件：安装 LibreOffice 后 jxmb 可直接转换（Debian/Ubuntu 安装 libreoffice-writer，Windows 从 libreoffice.org 下载；或用 --soffice 指定 soffice 的位置），也可以用 Word 或 WPS 打开后“另存为” .docx，再转换。',
   output: (problem, path, reason) =>
     ({
       exists: `${path} 已存在；如要覆盖，请加 --force。`,
@@ -216,6 +223,7 @@ const en: CommandTexts = {
     maxMemory: (value) => `memory one file may take, in MiB, before it is stopped and counted as failed (default: ${value})`,
     lang: 'language of what jxmb prints: zh (Chinese, the default) or en',
     reader: 'how a .docx is read: ooxml (jxmb’s own, the default) or mammoth (the reference, slower)',
+    soffice: 'LibreOffice’s soffice, to convert .doc, .wps, .rtf and .odt (default: found on PATH, or JXMB_SOFFICE; none: do not use LibreOffice)',
     version: 'print the version',
     help: 'display help',
     helpCommand: 'display help for a command',
@@ -230,6 +238,7 @@ const en: CommandTexts = {
     jobsCapped: (asked, cores, used) => `--jobs ${asked} is more than twice the ${plural(cores, 'core')}; using ${used}.`,
     positive: (flag) => `${flag} takes a number above 0.`,
     encoding: (name) => `unknown encoding “${name}”; use utf-8, gb18030, gbk, utf-16le, big5 …`,
+    soffice: (path) => `no LibreOffice program “${path}”, or it cannot run; check the path given by --soffice or JXMB_SOFFICE.`,
     lang: (name) => `unknown language “${name}”; use zh or en.`,
     noSuchInput: (input) => `${input}: no such file or folder.`,
     notRegular: (input) => `${input} is not a regular file (a device or a pipe); it was not read.`,
@@ -237,6 +246,7 @@ const en: CommandTexts = {
     seeHelp: 'Run jxmb convert --help for the usage.',
   },
   noFiles: 'no .docx or .txt files found in the inputs.',
+  officeConverting: (files) => `converting ${files} file(s) in old formats (.doc, .wps, .rtf, .odt) to .docx with LibreOffice…`,
   progress: (done, total, elapsed, eta) => `${done}/${total} done · ${seconds(elapsed)} s${eta === undefined ? '' : ` · ${seconds(eta)} s left`} · `,
   fileLine: (counter, file, projects, indicators, warnings) =>
     `${counter} ${file}: ${plural(projects, 'project')}, ${plural(indicators, 'indicator')}, ${plural(warnings, 'warning')}`,
@@ -248,16 +258,16 @@ const en: CommandTexts = {
   severity: { error: 'error', warning: 'warning', info: 'info' },
   where: (project, place) => [project && `project ${project}`, place].filter(Boolean).join(', '),
   skippedLine: (file, reason) =>
-    `skipped ${file}: ${{ 'other-type': 'not a .docx or .txt file', legacy: 'an old .doc/.wps file; save it as .docx to convert it', link: 'a link (not followed)', special: 'not a regular file' }[reason]}`,
+    `skipped ${file}: ${{ 'other-type': 'not a .docx or .txt file', legacy: 'an old .doc/.wps/.rtf/.odt file and no LibreOffice; save it as .docx to convert it', link: 'a link (not followed)', special: 'not a regular file' }[reason]}`,
   summary: ({ files, projects, indicators, warnings, failed, skipped, written }) => {
-    const skips = skippedParts(skipped, { 'other-type': 'not .docx/.txt', legacy: 'old .doc/.wps', link: 'link', special: 'special file' }, (count, label) => (label.startsWith('link') || label.startsWith('special') ? plural(count, label) : `${count} ${label}`), ', ')
+    const skips = skippedParts(skipped, { 'other-type': 'not .docx/.txt', legacy: 'old .doc/.wps/.rtf/.odt', link: 'link', special: 'special file' }, (count, label) => (label.startsWith('link') || label.startsWith('special') ? plural(count, label) : `${count} ${label}`), ', ')
     return (
       `${plural(files, 'file')}, ${plural(projects, 'project')}, ${plural(indicators, 'indicator')}, ${plural(warnings, 'warning')}, ${failed} failed` +
       (skips ? `; skipped ${skips}` : '') +
       (written ? ` → ${written}` : '')
     )
   },
-  legacyAdvice: 'Open old .doc and .wps files in Word or WPS, “Save As” .docx, and convert those.',
+  legacyAdvice: 'Old .doc, .wps, .rtf and .odt files: install LibreOffice and jxmb converts them (the libreoffice-writer package on Debian or Ubuntu, libreoffice.org for Windows; --soffice names where soffice is), or open them in Word or WPS, “Save As” .docx, and convert those.',
   output: (problem, path, reason) =>
     ({
       exists: `${path} already exists; use --force to overwrite it.`,

@@ -44,6 +44,8 @@ export function parseText(input: string | Uint8Array, options: ParseOptions = {}
       text = decoded.text
       source.encoding = decoded.encoding
     }
+    // RTF is text too, but its tables are control words: read as text, it would give nothing and say little.
+    if (/^\uFEFF?\{\\rtf/.test(text)) throw new JxmbError('RTF', undefined, { file: options.file })
     // Once here, so that the dialect test and the reader do not each copy CRLF text.
     text = normalizeText(text)
     if (isTabPerRow(text)) {

@@ -90,6 +90,8 @@ export function openDocxContainer(bytes: Uint8Array, file?: string, limits: Cont
     if (!decoder) decoders.set(encoding, (decoder = new TextDecoder(encoding)))
     return decoder
   }
+  // An OpenDocument text is a zip too, with its content.xml and mimetype parts.
+  if (entries.has('content.xml') && entries.has('mimetype') && !entries.has('[Content_Types].xml')) throw new JxmbError('ODT', undefined, { file })
   const mainPart = findMainPart(entries, part)
   if (!entries.has(mainPart)) throw new JxmbError('NO_DOCUMENT_XML', undefined, { file })
 

@@ -28,6 +28,8 @@ export interface PageTexts {
   noChecks: string
   place: string
   clear: string
+  /** For an old format (OLE, RTF, ODT): the page cannot run LibreOffice, as the command can. */
+  oldFormat: string
 }
 
 const zh: PageTexts = {
@@ -51,6 +53,7 @@ const zh: PageTexts = {
   noChecks: '没有需要核对的地方。',
   place: '位置',
   clear: '清空',
+  oldFormat: '网页版不能转换旧版文件：请用 Word 或 WPS 打开后另存为 .docx 再拖进来；或在装有 LibreOffice 的电脑上用命令行版 jxmb 直接转换。',
 }
 
 const en: PageTexts = {
@@ -74,6 +77,7 @@ const en: PageTexts = {
   noChecks: 'Nothing to check.',
   place: 'Place',
   clear: 'Clear',
+  oldFormat: 'The page cannot convert old formats: save the file as .docx in Word or WPS and drop that, or convert it with the jxmb command on a computer with LibreOffice.',
 }
 
 export const pageTexts: Readonly<Record<Language, PageTexts>> = { zh, en }

@@ -16,8 +16,12 @@ export function element(tag: string, attributes: Record<string, string> = {}, ..
   return node
 }
 
+// Old formats: the catalogue's advice names LibreOffice, which only the command can run.
+const oldFormats = new Set(['OLE', 'RTF', 'ODT'])
+
 export function renderFailure(failure: Failure, t: PageTexts): HTMLElement {
-  const { title, advice } = codeText(failure.code, 'zh')
+  const { title } = codeText(failure.code, 'zh')
+  const advice = oldFormats.has(failure.code) ? t.oldFormat : codeText(failure.code, 'zh').advice
   return element(
     'div',
     { class: 'failure' },

@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { toWorkbook } from '@jxmb/export-xlsx'
-import { codeText } from '@jxmb/messages'
+import { codeText, pageTexts } from '@jxmb/messages'
 import type { Failure, JxmbDocument } from '@jxmb/model'
 import { parse } from '@jxmb/parser'
 import { emitDocx, sampleDocument } from '@jxmb/testkit'
@@ -68,15 +68,21 @@ describe.runIf(available)('the clerks’ page (Chromium, file://)', () => {
   it('converts the sample text, a .docx and a truncated .docx; shows tables, the bad file’s message; asks nothing of the network', async () => {
     const truncated = join(folder, '损坏.docx')
     writeFileSync(truncated, readFileSync(sampleDocx).subarray(0, 3000))
+    const old = join(folder, '旧版.doc')
+    writeFileSync(old, new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]))
     const { tab, requests, errors } = await open()
     expect(await tab.textContent('body')).toContain('文件只在本机处理，不会上传')
-    await tab.setInputFiles('#files', [truncated, sampleText, sampleDocx])
-    await finished(tab, 3)
-    expect(await tab.textContent('#status')).toBe('转换完成：共 3 个文件，其中 1 个未能转换。')
+    await tab.setInputFiles('#files', [truncated, old, sampleText, sampleDocx])
+    await finished(tab, 4)
+    expect(await tab.textContent('#status')).toBe('转换完成：共 4 个文件，其中 2 个未能转换。')
 
-    // The bad file: its Chinese message and advice from the catalogue, the others converted.
-    const failure = tab.locator('li.failed')
-    await expect.poll(() => failure.count()).toBe(1)
+    // The bad files: their Chinese message and advice from the catalogue, the others converted.
+    await expect.poll(() => tab.locator('li.failed').count()).toBe(2)
+    // An old .doc: the page says what the page can do (it cannot run LibreOffice, as the command can).
+    const oldLine = await tab.locator('li.failed', { hasText: '旧版.doc' }).textContent()
+    expect(oldLine).toContain(codeText('OLE', 'zh').title)
+    expect(oldLine).toContain(pageTexts.zh.oldFormat)
+    const failure = tab.locator('li.failed', { hasText: '损坏.docx' })
     const truncatedText = codeText('TRUNCATED', 'zh')
     expect(await failure.textContent()).toContain(truncatedText.title)
     expect(await failure.textContent()).toContain(truncatedText.advice)

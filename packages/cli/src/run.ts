@@ -227,7 +227,12 @@ async function convert(inputs: string[], flags: ConvertFlags, io: Io, language: 
   const prepared: Prepared[] = []
   if (soffice && office.length > 0) {
     say(t.officeConverting(office.length))
-    converted = await convertToDocx(office, { soffice, timeoutMs: timeout * 1000, parallel: jobs })
+    const progress = await createProgress(office.length, io.stderr, t)
+    try {
+      converted = await convertToDocx(office, { soffice, timeoutMs: timeout * 1000, parallel: jobs, onConverted: (file) => progress.tick(printable(file)) })
+    } finally {
+      progress.stop()
+    }
     const byFile = new Map(converted.results.map((result) => [result.file, result]))
     files.forEach((file, index) => {
       const result = byFile.get(file)

@@ -132,6 +132,15 @@ describe.runIf(soffice)('with LibreOffice', () => {
     expect(leftovers()).toBe(before)
   }, 200_000)
 
+  it('tells of each file as LibreOffice converts it, once, for the progress line', async () => {
+    const files = made.doc.slice(0, 3).map((file) => ({ file, format: 'doc' as const }))
+    const told: string[] = []
+    const conversion = await convertToDocx(files, { soffice: soffice!, parallel: 2, onConverted: (file) => told.push(file) })
+    await conversion.dispose()
+    expect(told.sort()).toEqual(made.doc.slice(0, 3).sort())
+    expect(conversion.results.every((result) => result.docx)).toBe(true)
+  })
+
   it('stops a LibreOffice that hangs: the file fails alone with CONVERT_TIMEOUT', async () => {
     const fake = join(dir, 'hanging-soffice')
     writeFileSync(fake, '#!/bin/sh\nsleep 60\n')

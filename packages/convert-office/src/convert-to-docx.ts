@@ -24,6 +24,8 @@ export interface ConvertToDocxOptions {
   tmp?: string
   /** Time LibreOffice may take to start, on top of the first file's (default 60 s). */
   startMs?: number
+  /** Told of each file as its .docx appears (LibreOffice works through a batch for seconds). */
+  onConverted?: (file: string) => void
 }
 
 export interface OfficeResult {
@@ -75,16 +77,24 @@ export async function convertToDocx(files: ReadonlyArray<{ file: string; format:
     files.forEach((_, index) => groups[index % groups.length]!.push(index))
     let profiles = 0
     const profile = () => pathToFileURL(join(folder, `profile-${profiles++}`)).href
+    // The original file of each staged name, for `onConverted`; each told once.
+    const told = new Set<number>()
+    const converted = (name: string) => {
+      const index = Number(name.slice(0, name.indexOf('.')))
+      if (told.has(index) || !files[index]) return
+      told.add(index)
+      options.onConverted?.(files[index]!.file)
+    }
     await Promise.all(
       groups.map(async (group) => {
-        const first = await run(soffice, profile(), output, group.map((index) => staged[index]!.path), timeoutMs, startMs)
+        const first = await run(soffice, profile(), output, group.map((index) => staged[index]!.path), timeoutMs, startMs, converted)
         let left = group
         if (first.timedOut) {
           // Stopped: the files it had done stand; each of the others alone, so that the one that hangs is known.
           left = []
           for (const index of group) if (!(await written(staged[index]!.docx))) left.push(index)
           for (const index of left) {
-            const alone = await run(soffice, profile(), output, [staged[index]!.path], timeoutMs, startMs)
+            const alone = await run(soffice, profile(), output, [staged[index]!.path], timeoutMs, startMs, converted)
             if (alone.timedOut && !(await written(staged[index]!.docx))) {
               results[index]!.failure = { code: 'CONVERT_TIMEOUT', message: `LibreOffice took longer than ${Math.round(timeoutMs / 1000)} s to convert the file; it was stopped.` }
             }
@@ -92,7 +102,10 @@ export async function convertToDocx(files: ReadonlyArray<{ file: string; format:
         }
         for (const index of group) {
           if (results[index]!.failure) continue
-          if (await written(staged[index]!.docx)) results[index]!.docx = staged[index]!.docx
+          if (await written(staged[index]!.docx)) {
+            results[index]!.docx = staged[index]!.docx
+            converted(`${index}.docx`)
+          }
           else results[index]!.failure = { code: 'CONVERT_FAILED', message: `LibreOffice could not convert the file to .docx${first.detail ? ` (${first.detail})` : ''}.` }
         }
       }),
@@ -115,7 +128,15 @@ async function written(path: string): Promise<boolean> {
  * One `soffice` call over `inputs`. It is stopped (its whole process group) when no new .docx has
  * appeared in `output` for `timeoutMs`, or at the start when it has not begun within the allowance.
  */
-function run(soffice: string, profile: string, output: string, inputs: string[], timeoutMs: number, startMs: number): Promise<{ timedOut: boolean; detail: string }> {
+function run(
+  soffice: string,
+  profile: string,
+  output: string,
+  inputs: string[],
+  timeoutMs: number,
+  startMs: number,
+  converted: (name: string) => void,
+): Promise<{ timedOut: boolean; detail: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(soffice, ['--headless', '--norestore', '--nologo', '--nodefault', '--nolockcheck', `-env:UserInstallation=${profile}`, '--convert-to', 'docx', '--outdir', output, ...inputs], {
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -131,10 +152,12 @@ function run(soffice: string, profile: string, output: string, inputs: string[],
     const expected = new Set(inputs.map((input) => `${basename(input, extname(input))}.docx`))
     let deadline = Date.now() + startMs + timeoutMs
     const watch = setInterval(async () => {
-      const count = await readdir(output).then(
-        (names) => names.filter((name) => expected.has(name)).length,
-        () => seen,
+      const done = await readdir(output).then(
+        (names) => names.filter((name) => expected.has(name)),
+        () => [],
       )
+      for (const name of done) converted(name)
+      const count = Math.max(seen, done.length)
       if (count > seen) {
         seen = count
         deadline = Date.now() + timeoutMs

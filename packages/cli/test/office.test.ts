@@ -8,12 +8,12 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileS
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { run as runCli } from '@jxmb/cli'
 import { convertToDocx, findSoffice } from '@jxmb/convert-office'
 import { codeText } from '@jxmb/messages'
 import type { JxmbDocument } from '@jxmb/model'
+import { workbookSheets, type SheetCells } from '@jxmb/testkit'
 import { captureIo } from './io.js'
 
 const fixtures = fileURLToPath(new URL('../../../fixtures/', import.meta.url))
@@ -103,12 +103,12 @@ describe.runIf(soffice)('with LibreOffice', () => {
     const run = async (folder: string) => {
       const out = join(dir, `${basename(folder)}.xlsx`)
       expect(await runCli(['convert', folder, '-o', out, '--jobs', '2'], captureIo().io, env())).toBe(0)
-      return sheets(out)
+      return workbookSheets(readFileSync(out))
     }
     const fromDoc = await run(docs)
     const fromDocx = await run(docxs)
     // Every cell but the file's own name (doc-folder/0.doc against docx-folder/0.docx).
-    const named = (book: Sheet[]) =>
+    const named = (book: SheetCells[]) =>
       book.map((sheet) => ({ ...sheet, rows: sheet.rows.map((row) => row.map((cell) => (typeof cell === 'string' ? cell.replace(docs, '').replace(docxs, '').replace(/\.docx?$/, '') : cell))) }))
     expect(named(fromDoc)).toEqual(named(fromDocx))
     expect(fromDoc.find((sheet) => sheet.name === '指标')!.rows.length).toBeGreaterThan(50)
@@ -178,15 +178,3 @@ describe('without LibreOffice', () => {
     expect(chunks.stderr).toContain(`no LibreOffice program “${join(dir, 'nowhere')}”`)
   })
 })
-
-type Sheet = { name: string; rows: unknown[][] }
-
-async function sheets(file: string): Promise<Sheet[]> {
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.readFile(file)
-  return workbook.worksheets.map((sheet) => {
-    const rows: unknown[][] = []
-    sheet.eachRow({ includeEmpty: true }, (row) => rows.push((row.values as unknown[]).slice(1)))
-    return { name: sheet.name, rows }
-  })
-}

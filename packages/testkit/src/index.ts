@@ -8,3 +8,4 @@ export { documentXml, minimalDocx, minimalDocxEntries, packageRels, writeZip, ty
 export { gridCell, gridDocx, gridTabText, gridTika, mergedBelow, type Grid, type GridCell, type IndentStyle } from './grid.js'
 export { forms, type Form } from './forms.js'
 export { treeGrid, type TreeProject } from './tree.js'
+export { workbookSheets, type SheetCells } from './workbook-sheets.js'

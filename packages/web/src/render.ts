@@ -20,13 +20,13 @@ export function element(tag: string, attributes: Record<string, string> = {}, ..
 const oldFormats = new Set(['OLE', 'RTF', 'ODT'])
 
 export function renderFailure(failure: Failure, t: PageTexts): HTMLElement {
-  const { title } = codeText(failure.code, 'zh')
-  const advice = oldFormats.has(failure.code) ? t.oldFormat : codeText(failure.code, 'zh').advice
+  const text = codeText(failure.code, 'zh')
+  const advice = oldFormats.has(failure.code) ? t.oldFormat : text.advice
   return element(
     'div',
     { class: 'failure' },
     element('span', { class: 'name' }, failure.file ?? ''),
-    element('span', { class: 'message' }, `${t.failed}：${title}`),
+    element('span', { class: 'message' }, `${t.failed}：${text.title}`),
     element('span', { class: 'advice' }, advice),
     element('code', { class: 'code' }, failure.code),
   )

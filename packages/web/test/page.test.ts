@@ -9,14 +9,13 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL, fileURLToPath } from 'node:url'
-import ExcelJS from 'exceljs'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { toWorkbook } from '@jxmb/export-xlsx'
 import { codeText, pageTexts } from '@jxmb/messages'
 import type { Failure, JxmbDocument } from '@jxmb/model'
 import { parse } from '@jxmb/parser'
-import { emitDocx, sampleDocument } from '@jxmb/testkit'
+import { emitDocx, sampleDocument, workbookSheets } from '@jxmb/testkit'
 
 const root = fileURLToPath(new URL('../../../', import.meta.url))
 const page = join(root, 'packages/web/dist/jxmb.html')
@@ -174,8 +173,8 @@ describe.runIf(available)('the clerks’ page (Chromium, file://)', () => {
       }
     }
     const expected = await toWorkbook(documents, { failures })
-    expect(await cells(fromPage)).toEqual(await cells(expected))
-    expect((await cells(fromPage)).find((sheet) => sheet.name === '指标')!.rows.length).toBeGreaterThan(20)
+    expect(await workbookSheets(fromPage)).toEqual(await workbookSheets(expected))
+    expect((await workbookSheets(fromPage)).find((sheet) => sheet.name === '指标')!.rows.length).toBeGreaterThan(20)
 
     for (const format of ['json', 'markdown'] as const) {
       const [file] = await Promise.all([tab.waitForEvent('download'), tab.click(`button[data-format="${format}"]`)])
@@ -219,14 +218,3 @@ describe.runIf(available)('the clerks’ page (Chromium, file://)', () => {
     await tab.context().close()
   })
 })
-
-/** Every sheet's cell values, row by row. */
-async function cells(bytes: Uint8Array): Promise<Array<{ name: string; rows: unknown[][] }>> {
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load(Buffer.from(bytes) as never)
-  return workbook.worksheets.map((sheet) => {
-    const rows: unknown[][] = []
-    sheet.eachRow({ includeEmpty: true }, (row) => rows.push((row.values as unknown[]).slice(1)))
-    return { name: sheet.name, rows }
-  })
-}
